@@ -1,0 +1,151 @@
+// Drives the registered checks over the records of every file of a run and turns reports into findings.
+import { codeInfo, type CodeInfo } from "../codes/table.js";
+import type { At, Check, CheckContext, CheckHooks, CheckOptions, ReportInput } from "../checks/define.js";
+import { formatMessage } from "../checks/define.js";
+import { maskIndividualNumber, maskLongDigitRuns, redactValue } from "../report/mask.js";
+import { PERSONAL_KEYS, type DataRecord, type FieldName, type Finding, type SeveritySetting } from "../types.js";
+import { FindingCollector } from "./collector.js";
+import { findingSuspension } from "./suspension.js";
+
+/** What the run knows of one input file. */
+export interface FileSlot {
+  path: string;
+  /** field → column label (header name or 1-based position). */
+  columns: Partial<Record<FieldName, string>>;
+  collector: FindingCollector;
+  skippedChecks: { code: string; missing: FieldName[] }[];
+}
+
+export interface CheckRunOptions {
+  checks: readonly Check[];
+  options: CheckOptions;
+  rules?: ReadonlyMap<string, SeveritySetting>;
+  redact?: boolean;
+}
+
+interface ActiveCheck {
+  check: Check;
+  info: CodeInfo;
+  hooks: CheckHooks;
+  severity: "error" | "warning";
+}
+
+export class CheckRun {
+  readonly files: FileSlot[] = [];
+  private readonly active: ActiveCheck[] = [];
+  private readonly perFile: ActiveCheck[][] = [];
+  private readonly opts: CheckRunOptions;
+  /** Errors thrown by checks: the run must exit 2. */
+  readonly crashes: string[] = [];
+
+  constructor(opts: CheckRunOptions) {
+    this.opts = opts;
+    for (const check of opts.checks) {
+      const info = codeInfo(check.meta.code);
+      if (!info) throw new Error(`check ${check.meta.code} has no code-table entry`);
+      const setting = opts.rules?.get(info.code) ?? info.severity;
+      if (setting === "off") continue;
+      const ctx = this.contextFor(check, info, setting);
+      this.active.push({ check, info, hooks: check.create(ctx), severity: setting });
+    }
+  }
+
+  /** Registers a file; checks whose fields are missing from its layout are skipped for it. */
+  addFile(path: string, columns: Partial<Record<FieldName, string>>, collector: FindingCollector): number {
+    const slot: FileSlot = { path, columns, collector, skippedChecks: [] };
+    const active: ActiveCheck[] = [];
+    for (const a of this.active) {
+      const missing = a.check.meta.fields.filter((f) => columns[f] === undefined);
+      const all = a.check.meta.fields.length > 0 && missing.length === a.check.meta.fields.length;
+      if (all || (a.check.meta.needsAllFields && missing.length > 0)) slot.skippedChecks.push({ code: a.info.code, missing });
+      else active.push(a);
+    }
+    this.files.push(slot);
+    this.perFile.push(active);
+    return this.files.length - 1;
+  }
+
+  record(rec: DataRecord): void {
+    for (const a of this.perFile[rec.fileIndex]) {
+      if (!a.hooks.record) continue;
+      this.guard(a, rec, () => a.hooks.record!(rec));
+    }
+  }
+
+  fileEnd(fileIndex: number): void {
+    for (const a of this.perFile[fileIndex]) if (a.hooks.fileEnd) this.guard(a, undefined, () => a.hooks.fileEnd!(fileIndex));
+  }
+
+  end(): void {
+    for (const a of this.active) if (a.hooks.end) this.guard(a, undefined, () => a.hooks.end!());
+  }
+
+  /** Adds a structural finding (S01–S04) produced by the reader, honouring --rules. */
+  addStructural(fileIndex: number, code: string, build: (severity: "error" | "warning") => Finding): void {
+    const info = codeInfo(code)!;
+    const setting = this.opts.rules?.get(info.code) ?? info.severity;
+    if (setting === "off") return;
+    const f = build(setting);
+    this.files[fileIndex].collector.add(this.mask(f), false);
+  }
+
+  private guard(a: ActiveCheck, rec: DataRecord | undefined, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      const where = rec ? `${this.files[rec.fileIndex].path}:${rec.line}` : "end of run";
+      this.crashes.push(`${a.info.code} (${where}): ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+
+  private contextFor(check: Check, info: CodeInfo, severity: "error" | "warning"): CheckContext {
+    return {
+      options: this.opts.options,
+      filePath: (i) => this.files[i]?.path ?? "",
+      column: (i, field) => this.files[i]?.columns[field],
+      ref: (at: At) => ({ file: this.files[at.fileIndex]?.path ?? "", record: at.record, line: at.line }),
+      report: (input: ReportInput) => this.report(check, info, severity, input),
+    };
+  }
+
+  private report(check: Check, info: CodeInfo, severity: "error" | "warning", input: ReportInput): void {
+    const msg = check.meta.messages[input.messageId];
+    if (!msg) throw new Error(`unknown messageId ${input.messageId}`);
+    const at = input.at;
+    const slot = this.files[at.fileIndex];
+    const rec = "fields" in at ? (at as DataRecord) : undefined;
+    const value = input.value ?? (rec && input.field ? rec.fields[input.field] : undefined);
+    const f: Finding = {
+      code: info.code,
+      severity,
+      suspension: input.suspension ?? findingSuspension(info.suspension, input.field),
+      record: at.record,
+      line: at.line,
+      message: formatMessage(msg[this.opts.options.lang], input.data),
+      messageId: input.messageId,
+    };
+    if (input.byteOffset !== undefined) f.byteOffset = input.byteOffset;
+    if (input.field) {
+      f.field = input.field;
+      const col = slot.columns[input.field];
+      if (col !== undefined) f.column = col;
+    }
+    if (value !== undefined) f.value = value;
+    if (input.suggestion !== undefined) f.suggestion = input.suggestion;
+    if (input.extra) Object.assign(f, input.extra);
+    const recipient = rec?.fields.recipientNumber ?? (at as At).recipientNumber;
+    slot.collector.add(this.mask(f), info.suspension === "field", recipient, rec?.fields.insurerNumber);
+  }
+
+  /** 個人番号 is masked always (and any 12-digit run anywhere); with --redact every personal value is. */
+  private mask(f: Finding): Finding {
+    for (const k of PERSONAL_KEYS) {
+      const v = f[k];
+      if (typeof v !== "string") continue;
+      if (this.opts.redact) f[k] = redactValue(v);
+      else if (f.field === "individualNumber") f[k] = maskIndividualNumber(v);
+      else f[k] = maskLongDigitRuns(v);
+    }
+    return f;
+  }
+}
