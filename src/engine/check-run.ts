@@ -2,7 +2,7 @@
 import { codeInfo, type CodeInfo } from "../codes/table.js";
 import type { At, Check, CheckContext, CheckHooks, CheckOptions, ReportInput } from "../checks/define.js";
 import { formatMessage } from "../checks/define.js";
-import { maskIndividualNumber, maskLongDigitRuns, redactValue } from "../report/mask.js";
+import { maskIndividualNumber, maskLongDigitRuns, redactRecipientNumber, redactValue } from "../report/mask.js";
 import { PERSONAL_KEYS, type DataRecord, type FieldName, type Finding, type SeveritySetting } from "../types.js";
 import { FindingCollector } from "./collector.js";
 import { findingSuspension } from "./suspension.js";
@@ -81,12 +81,16 @@ export class CheckRun {
   }
 
   /** Adds a structural finding (S01–S04) produced by the reader, honouring --rules. */
-  addStructural(fileIndex: number, code: string, build: (severity: "error" | "warning") => Finding): void {
+  addStructural(fileIndex: number, code: string, build: (severity: "error" | "warning") => Finding, recipient?: string, insurer?: string): void {
     const info = codeInfo(code)!;
     const setting = this.opts.rules?.get(info.code) ?? info.severity;
     if (setting === "off") return;
     const f = build(setting);
-    this.files[fileIndex].collector.add(this.mask(f), false);
+    this.files[fileIndex].collector.add(this.mask(f), false, this.shownRecipient(recipient), insurer);
+  }
+
+  private shownRecipient(recipient: string | undefined): string | undefined {
+    return recipient !== undefined && this.opts.redact ? redactRecipientNumber(recipient) : recipient;
   }
 
   private guard(a: ActiveCheck, rec: DataRecord | undefined, fn: () => void): void {
@@ -134,7 +138,7 @@ export class CheckRun {
     if (input.suggestion !== undefined) f.suggestion = input.suggestion;
     if (input.extra) Object.assign(f, input.extra);
     const recipient = rec?.fields.recipientNumber ?? (at as At).recipientNumber;
-    slot.collector.add(this.mask(f), info.suspension === "field", recipient, rec?.fields.insurerNumber);
+    slot.collector.add(this.mask(f), info.suspension === "field", this.shownRecipient(recipient), rec?.fields.insurerNumber);
   }
 
   /** 個人番号 is masked always (and any 12-digit run anywhere); with --redact every personal value is. */

@@ -1,0 +1,293 @@
+// Runs a whole check: every input file read, decoded, split and checked; one Report for the run.
+import type { Check, CheckOptions } from "../checks/define.js";
+import { FatalError, fatal } from "../i18n/fatal.js";
+import { RecordDecoder } from "../input/decode.js";
+import type { EncodingOption } from "../input/encodings.js";
+import { openInput, readHead } from "../input/open.js";
+import { RecordScanner, type RawRecord } from "../input/record-scanner.js";
+import { refuseBinary, sniffEncoding, SNIFF_BYTES } from "../input/sniff.js";
+import { splitCells } from "../input/split-cells.js";
+import { readXml } from "../input/xml-reader.js";
+import type { LayoutProfile } from "../layout/profile.js";
+import { mapFields, requireBasic4, resolveLayout, type ResolvedLayout } from "../layout/resolve.js";
+import { sortedCounts, summarize } from "../report/summary.js";
+import type { DataRecord, FileReport, Finding, Lang, Report, SeveritySetting } from "../types.js";
+import { CheckRun } from "./check-run.js";
+import { FindingCollector } from "./collector.js";
+import { structuralFinding } from "./structural.js";
+
+export interface RunOptions {
+  checks: readonly Check[];
+  check: CheckOptions;
+  encoding: EncodingOption;
+  delimiter?: "," | "\t";
+  layout: LayoutProfile;
+  maxFieldBytes: number;
+  maxXmlBytes: number;
+  xmlRecord?: string;
+  rules?: ReadonlyMap<string, SeveritySetting>;
+  redact: boolean;
+  maxFindings: number;
+  /** Check only the first N records (the rest are still counted). */
+  head?: number;
+  version: string;
+  /** Called with each file's progress (bytes read) — for a TTY progress line. */
+  onProgress?: (path: string, bytes: number) => void;
+}
+
+export interface RunResult {
+  report: Report;
+  /** Messages of checks that threw: the run exits 2. */
+  crashes: string[];
+}
+
+interface FileState {
+  report: FileReport;
+  collector?: FindingCollector;
+}
+
+const S04_VALUE_CHARS = 80;
+
+export async function runCheck(paths: readonly string[], opts: RunOptions): Promise<RunResult> {
+  const run = new CheckRun({ checks: opts.checks, options: opts.check, rules: opts.rules, redact: opts.redact });
+  const states: FileState[] = [];
+  for (const path of paths) {
+    const state: FileState = { report: emptyFileReport(path) };
+    states.push(state);
+    try {
+      await readFile(path, state, run, opts);
+    } catch (e) {
+      if (!(e instanceof FatalError)) throw e;
+      state.report.error = { code: e.kind, message: e.messageIn(opts.check.lang) };
+    }
+  }
+  run.end();
+  const files = states.map((s) => finishFile(s, run));
+  const report: Report = {
+    schemaVersion: 1,
+    tool: { name: "oqs-check", version: opts.version },
+    options: { asOf: opts.check.asOf, redacted: opts.redact, lang: opts.check.lang },
+    files,
+    summary: summarize(files),
+  };
+  return { report, crashes: run.crashes };
+}
+
+function emptyFileReport(path: string): FileReport {
+  return {
+    path, records: 0, recordsChecked: 0, findings: [], counts: {}, recordsWithFindings: 0,
+    suspended: { eligibility: 0, medical: 0 }, suspendedRecords: [],
+  };
+}
+
+/** Builds the file's report in the SPEC §4 key order. */
+function finishFile(state: FileState, run: CheckRun): FileReport {
+  const s = state.report;
+  const c = state.collector;
+  const r: FileReport = { path: s.path } as FileReport;
+  if (s.encoding) Object.assign(r, { encoding: s.encoding, encodingReason: s.encodingReason, format: s.format });
+  Object.assign(r, { records: s.records, recordsChecked: s.recordsChecked });
+  if (s.error) r.error = s.error;
+  if (!c) return Object.assign(r, { findings: [], counts: {}, recordsWithFindings: 0, suspended: s.suspended, suspendedRecords: [] });
+  r.findings = sortFindings(c.findings);
+  if (c.truncated) r.truncated = true;
+  r.counts = sortedCounts(c.counts);
+  r.recordsWithFindings = c.recordsWithFindings;
+  r.suspendedRecords = c.suspendedRecords();
+  r.suspended = { eligibility: 0, medical: 0 };
+  for (const x of r.suspendedRecords) r.suspended[x.kind]++;
+  // suspendedRecords after suspended, as in SPEC §4.
+  const list = r.suspendedRecords;
+  delete (r as Partial<FileReport>).suspendedRecords;
+  r.suspendedRecords = list;
+  r.byInsurer = c.byInsurer();
+  if (s.blankLines) r.blankLines = s.blankLines;
+  const slot = run.files.find((f) => f.collector === c);
+  if (slot && slot.skippedChecks.length > 0) r.skippedChecks = slot.skippedChecks;
+  return r;
+}
+
+/** File order is given; within a file: line, record, code, then position in the field. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.line - b.f.line || a.f.record - b.f.record || a.f.code.localeCompare(b.f.code) || a.i - b.i)
+    .map((x) => x.f);
+}
+
+async function readFile(path: string, state: FileState, run: CheckRun, opts: RunOptions): Promise<void> {
+  const source = openInput(path);
+  const { head, rest, eof } = await readHead(source, SNIFF_BYTES);
+  if (head.length === 0) {
+    throw fatal("empty", `${path}: ファイルが空です（0 バイト）`, `${path}: the file is empty (0 bytes)`);
+  }
+  refuseBinary(head, path);
+  if (looksLikeXml(path, head)) return readXmlFile(path, head, rest, state, run, opts);
+  return readCsvFile(path, head, rest, eof, state, run, opts);
+}
+
+function looksLikeXml(path: string, head: Uint8Array): boolean {
+  if (/\.xml$/i.test(path)) return true;
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+  return head[i] === 0x3c && (head[i + 1] === 0x3f || /[A-Za-z]/.test(String.fromCharCode(head[i + 1] ?? 0)));
+}
+
+function detectDelimiter(path: string, head: Uint8Array, opts: RunOptions): "," | "\t" {
+  const fromProfile = opts.layout.delimiter;
+  if (opts.delimiter) return opts.delimiter;
+  if (fromProfile) return fromProfile === "tab" || fromProfile === "\t" ? "\t" : ",";
+  if (/\.tsv$/i.test(path)) return "\t";
+  let commas = 0, tabs = 0, quoted = false;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i];
+    if (b === 0x22) quoted = !quoted;
+    else if (!quoted && (b === 0x0a || b === 0x0d)) break;
+    else if (!quoted && b === 0x2c) commas++;
+    else if (!quoted && b === 0x09) tabs++;
+  }
+  return tabs > commas ? "\t" : ",";
+}
+
+function lineOfByte(bytes: Uint8Array, startLine: number, index: number): number {
+  let line = startLine;
+  for (let i = 0; i < index; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+  }
+  return line;
+}
+
+async function readCsvFile(
+  path: string, head: Uint8Array, rest: AsyncIterator<Uint8Array>, eof: boolean,
+  state: FileState, run: CheckRun, opts: RunOptions,
+): Promise<void> {
+  const lang: Lang = opts.check.lang;
+  const requested = opts.encoding !== "auto" ? opts.encoding : ((opts.layout.encoding as EncodingOption | undefined) ?? "auto");
+  const sniffed = sniffEncoding(head.subarray(0, SNIFF_BYTES), requested, !eof || head.length > SNIFF_BYTES);
+  const delimiter = detectDelimiter(path, head, opts);
+  const report = state.report;
+  report.encoding = sniffed.encoding;
+  report.encodingReason = sniffed.reason[lang];
+  report.format = delimiter === "\t" ? "tsv" : "csv";
+  const decoder = new RecordDecoder(sniffed.encoding);
+  const collector = new FindingCollector(opts.maxFindings);
+  const pending: Finding[] = [];
+  let layout: ResolvedLayout | undefined;
+  let fileIndex = -1;
+  let dataRecords = 0;
+  let checked = 0;
+
+  const onRecord = (raw: RawRecord) => {
+    const isHeader = layout === undefined && opts.layout.header && fileIndex < 0;
+    const recordNo = isHeader ? 0 : dataRecords + 1;
+    if (!isHeader) {
+      dataRecords++;
+      if (opts.head !== undefined && dataRecords > opts.head) return;
+    }
+    const decoded = decoder.decode(raw.bytes);
+    const cells = splitCells(decoded.text, delimiter);
+    if (layout === undefined) {
+      layout = resolveLayout(opts.layout, isHeader ? cells : undefined, cells.length, path);
+      fileIndex = run.addFile(path, layout.columns, collector);
+      for (const f of pending) collector.add(f, false);
+    }
+    const fields = isHeader ? {} : mapFields(layout, cells);
+    const addStructural = (code: string, build: (sev: "error" | "warning") => Finding) =>
+      run.addStructural(fileIndex, code, build, fields.recipientNumber, fields.insurerNumber);
+    for (const bad of decoded.invalid) {
+      const byteOffset = raw.offset + bad.index;
+      addStructural("S02", (sev) => structuralFinding("S02", "invalid", sev, lang,
+        { record: recordNo, line: lineOfByte(raw.bytes, raw.line, bad.index), byteOffset },
+        { encoding: sniffed.encoding.toUpperCase(), hex: bad.hex, offset: byteOffset, offsetHex: byteOffset.toString(16).toUpperCase() }, { bytes: bad.hex }));
+    }
+    for (const issue of raw.issues) {
+      if (issue.kind === "field-too-long") {
+        const value = (cells[issue.cell] ?? "").slice(0, S04_VALUE_CHARS) + "…";
+        addStructural("S04", (sev) => structuralFinding("S04", "long", sev, lang,
+          { record: recordNo, line: issue.line, byteOffset: issue.offset },
+          { cell: issue.cell + 1, length: issue.length ?? 0, max: opts.maxFieldBytes }, { value, cell: issue.cell + 1 }));
+      } else {
+        addStructural("S03", (sev) => structuralFinding("S03", issue.kind as "stray-quote", sev, lang,
+          { record: recordNo, line: issue.line, byteOffset: issue.offset }, { cell: issue.cell + 1 }, { cell: issue.cell + 1 }));
+      }
+    }
+    if (isHeader) return;
+    if (!raw.unclosedQuote && cells.length !== layout.width) {
+      addStructural("S01", (sev) => structuralFinding("S01", "columns", sev, lang,
+        { record: recordNo, line: raw.line, byteOffset: raw.offset }, { actual: cells.length, expected: layout!.width },
+        { columns: cells.length, expected: layout!.width }));
+    }
+    checked++;
+    collector.countRecord(fields.insurerNumber);
+    if (raw.unclosedQuote) return;
+    const rec: DataRecord = {
+      record: recordNo, line: raw.line, offset: raw.offset, fileIndex, cells, fields,
+      raw: { bytes: raw.bytes, delimiter: delimiter.charCodeAt(0), encoding: sniffed.encoding, cellOf: layout.cellOf },
+    };
+    run.record(rec);
+  };
+
+  const scanner = new RecordScanner(delimiter.charCodeAt(0), opts.maxFieldBytes, onRecord, sniffed.bomLength);
+  if (sniffed.strayBom) {
+    pending.push(structuralFinding("S02", "bom", "error", lang, { record: 0, line: 1, byteOffset: 0 }, {}, { bytes: "EF BB BF" }));
+  }
+  let readBytes = head.length;
+  scanner.push(head.subarray(sniffed.bomLength > 0 ? sniffed.bomLength : sniffed.strayBom ? 3 : 0));
+  if (!eof) {
+    for (let r = await rest.next(); !r.done; r = await rest.next()) {
+      readBytes += r.value.length;
+      opts.onProgress?.(path, readBytes);
+      scanner.push(r.value);
+    }
+  }
+  scanner.end();
+  if (layout === undefined) {
+    throw fatal("header-only", `${path}: データ行がありません（空行のみ）`, `${path}: no data rows (blank lines only)`);
+  }
+  run.fileEnd(fileIndex);
+  report.records = dataRecords;
+  report.recordsChecked = checked;
+  if (scanner.blankLines > 0) report.blankLines = scanner.blankLines;
+  state.collector = collector;
+}
+
+async function readXmlFile(
+  path: string, head: Uint8Array, rest: AsyncIterator<Uint8Array>,
+  state: FileState, run: CheckRun, opts: RunOptions,
+): Promise<void> {
+  const lang = opts.check.lang;
+  const parts: Uint8Array[] = [head];
+  let size = head.length;
+  for (let r = await rest.next(); !r.done; r = await rest.next()) {
+    size += r.value.length;
+    if (size > opts.maxXmlBytes) {
+      throw fatal("xml-size", `${path}: XML が ${opts.maxXmlBytes} バイト（--max-xml-bytes）を超えています。XML は全体を読み込むため上限があります。CSV で出力するか上限を上げてください`,
+        `${path}: the XML file exceeds ${opts.maxXmlBytes} bytes (--max-xml-bytes). XML is read whole, hence the limit; export CSV or raise it`);
+    }
+    parts.push(r.value);
+  }
+  const bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  const xml = readXml(bytes, path, opts.encoding, opts.xmlRecord);
+  const report = state.report;
+  report.format = "xml";
+  report.encoding = xml.sniffed.encoding;
+  report.encodingReason = xml.sniffed.reason[lang];
+  requireBasic4(xml.columns, path);
+  const collector = new FindingCollector(opts.maxFindings);
+  const fileIndex = run.addFile(path, xml.columns, collector);
+  for (const bad of xml.invalidBytes) {
+    run.addStructural(fileIndex, "S02", (sev) => structuralFinding("S02", "invalid", sev, lang, { record: 0, line: lineOfByte(bytes, 1, bad.index), byteOffset: bad.index },
+      { encoding: xml.sniffed.encoding.toUpperCase(), hex: bad.hex, offset: bad.index, offsetHex: bad.index.toString(16).toUpperCase() }, { bytes: bad.hex }));
+  }
+  let n = 0;
+  for (const x of xml.records) {
+    n++;
+    if (opts.head !== undefined && n > opts.head) continue;
+    collector.countRecord(x.fields.insurerNumber);
+    run.record({ record: n, line: x.line, offset: x.offset, fileIndex, cells: Object.values(x.fields) as string[], fields: x.fields });
+  }
+  run.fileEnd(fileIndex);
+  report.records = xml.records.length;
+  report.recordsChecked = Math.min(xml.records.length, opts.head ?? Infinity);
+  state.collector = collector;
+}

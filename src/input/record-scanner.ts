@@ -1,0 +1,252 @@
+// Locates CSV/TSV records on raw bytes (RFC 4180 + CR/LF/CRLF), with lines, offsets and quote errors.
+// Structural bytes (, " CR LF TAB) never occur as trail bytes in CP932, EUC-JP or UTF-8, so this is exact.
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+export type SyntaxKind = "stray-quote" | "text-after-quote" | "unclosed-quote" | "field-too-long";
+
+export interface SyntaxIssue {
+  kind: SyntaxKind;
+  /** Absolute 0-based byte offset where the problem starts. */
+  offset: number;
+  /** 1-based physical line of that byte. */
+  line: number;
+  /** 0-based cell index. */
+  cell: number;
+  /** Byte length of the field (field-too-long). */
+  length?: number;
+}
+
+export interface RawRecord {
+  /** Record bytes without the line terminator. Valid only during the callback. */
+  bytes: Uint8Array;
+  offset: number;
+  line: number;
+  issues: SyntaxIssue[];
+  /** true when the record was cut at the line where an unclosed quote opened (S03). */
+  unclosedQuote: boolean;
+}
+
+const enum State {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  QuoteInQuoted,
+}
+
+/** Push bytes in, get records out; `end()` flushes the last record. Blank lines are counted, not emitted. */
+export class RecordScanner {
+  blankLines = 0;
+  private buf: Uint8Array = new Uint8Array(0);
+  /** Absolute offset of buf[0]. */
+  private base = 0;
+  private pos = 0;
+  private recStart = 0;
+  private fieldStart = 0;
+  private cell = 0;
+  private state = State.FieldStart;
+  private line = 1;
+  private recLine = 1;
+  private quoteOpen = -1;
+  private quoteLine = 0;
+  private skipLF = false;
+  private issues: SyntaxIssue[] = [];
+  private flaggedField = false;
+
+  constructor(
+    private readonly delimiter: number,
+    private readonly maxFieldBytes: number,
+    private readonly onRecord: (r: RawRecord) => void,
+    /** Absolute offset of the first byte pushed (after a skipped BOM). */
+    startOffset = 0,
+  ) {
+    this.base = startOffset;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.recStart >= this.buf.length) {
+      this.base += this.buf.length;
+      this.pos -= this.buf.length;
+      this.fieldStart -= this.buf.length;
+      this.quoteOpen = this.quoteOpen >= 0 ? this.quoteOpen - this.buf.length : -1;
+      this.recStart = 0;
+      this.buf = chunk;
+    } else {
+      const keep = this.buf.subarray(this.recStart);
+      const next = new Uint8Array(keep.length + chunk.length);
+      next.set(keep, 0);
+      next.set(chunk, keep.length);
+      this.base += this.recStart;
+      this.pos -= this.recStart;
+      this.fieldStart -= this.recStart;
+      if (this.quoteOpen >= 0) this.quoteOpen -= this.recStart;
+      this.recStart = 0;
+      this.buf = next;
+    }
+    this.scan(false);
+  }
+
+  end(): void {
+    this.scan(true);
+  }
+
+  private scan(atEof: boolean): void {
+    const buf = this.buf;
+    const delim = this.delimiter;
+    const max = this.maxFieldBytes;
+    let i = this.pos;
+    const n = buf.length;
+    if (this.skipLF && i < n) {
+      if (buf[i] === LF) {
+        i++;
+        this.recStart = i;
+        this.fieldStart = i;
+      }
+      this.skipLF = false;
+    }
+    while (i < n) {
+      const b = buf[i];
+      switch (this.state) {
+        case State.FieldStart:
+          if (b === QUOTE) {
+            this.state = State.Quoted;
+            this.quoteOpen = i;
+            this.quoteLine = this.line;
+            i++;
+            continue;
+          }
+          this.state = State.Unquoted;
+        // falls through
+        case State.Unquoted:
+          // Hot loop: run over plain bytes of an unquoted field.
+          while (i < n) {
+            const c = buf[i];
+            if (c === delim || c === CR || c === LF) break;
+            if (c === QUOTE && !this.flaggedField) {
+              this.flaggedField = true;
+              this.issues.push({ kind: "stray-quote", offset: this.base + i, line: this.line, cell: this.cell });
+            }
+            i++;
+          }
+          if (i >= n) continue;
+          break;
+        case State.Quoted: {
+          let j = i;
+          while (j < n && buf[j] !== QUOTE) {
+            const c = buf[j];
+            if (c === LF) this.line++;
+            else if (c === CR && buf[j + 1] !== LF) this.line++;
+            j++;
+          }
+          if (j - this.quoteOpen > max) {
+            i = this.runaway();
+            continue;
+          }
+          i = j;
+          if (i < n) {
+            this.state = State.QuoteInQuoted;
+            i++;
+          }
+          continue;
+        }
+        case State.QuoteInQuoted:
+          if (b === QUOTE) {
+            this.state = State.Quoted;
+            i++;
+            continue;
+          }
+          if (b !== delim && b !== CR && b !== LF) {
+            if (!this.flaggedField) {
+              this.flaggedField = true;
+              this.issues.push({ kind: "text-after-quote", offset: this.base + i, line: this.line, cell: this.cell });
+            }
+            this.state = State.Unquoted;
+            continue;
+          }
+          break;
+      }
+      // Here buf[i] is a delimiter or a line end, outside quotes.
+      this.endField(i);
+      if (buf[i] === delim) {
+        this.cell++;
+        i++;
+        this.fieldStart = i;
+        this.state = State.FieldStart;
+        this.flaggedField = false;
+        continue;
+      }
+      // Line end.
+      this.emit(this.recStart, i, false);
+      this.line++;
+      if (buf[i] === CR) {
+        if (i + 1 < n) {
+          if (buf[i + 1] === LF) i++;
+        } else {
+          this.skipLF = true;
+        }
+      }
+      i++;
+      this.startRecord(i);
+    }
+    this.pos = i;
+    if (!atEof) return;
+    if (this.state === State.Quoted) {
+      this.runaway();
+      this.scan(true);
+      return;
+    }
+    if (this.recStart < n || this.cell > 0) {
+      this.endField(n);
+      this.emit(this.recStart, n, false);
+    }
+    this.recStart = n;
+  }
+
+  /**
+   * An unclosed quote ran past the field limit or to EOF: emit the record up to the end of the line where the
+   * quote opened (S03) and resume scanning at the next line. Returns the new scan position.
+   */
+  private runaway(): number {
+    const buf = this.buf;
+    let e = this.quoteOpen;
+    while (e < buf.length && buf[e] !== CR && buf[e] !== LF) e++;
+    this.issues.push({ kind: "unclosed-quote", offset: this.base + this.quoteOpen, line: this.quoteLine, cell: this.cell });
+    this.emit(this.recStart, e, true);
+    this.line = this.quoteLine + 1;
+    if (e < buf.length && buf[e] === CR && buf[e + 1] === LF) e++;
+    const next = Math.min(e + 1, buf.length);
+    this.startRecord(next);
+    this.pos = next;
+    return next;
+  }
+
+  private endField(end: number): void {
+    const len = end - this.fieldStart;
+    if (len > this.maxFieldBytes) {
+      this.issues.push({ kind: "field-too-long", offset: this.base + this.fieldStart, line: this.line, cell: this.cell, length: len });
+    }
+  }
+
+  private startRecord(at: number): void {
+    this.recStart = at;
+    this.fieldStart = at;
+    this.cell = 0;
+    this.state = State.FieldStart;
+    this.quoteOpen = -1;
+    this.flaggedField = false;
+    this.recLine = this.line;
+  }
+
+  private emit(start: number, end: number, unclosedQuote: boolean): void {
+    if (end === start && this.cell === 0 && !unclosedQuote) {
+      this.blankLines++;
+      this.issues = [];
+      return;
+    }
+    const issues = this.issues;
+    this.issues = [];
+    this.onRecord({ bytes: this.buf.subarray(start, end), offset: this.base + start, line: this.recLine, issues, unclosedQuote });
+  }
+}

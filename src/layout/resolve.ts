@@ -1,0 +1,81 @@
+// Resolves a file's layout: which cell holds each field, from the header row and the profile.
+import { fatal } from "../i18n/fatal.js";
+import { FIELD_NAMES, REQUIRED_FIELDS, type FieldName } from "../types.js";
+import { FIELD_LABELS, HEADER_ALIASES, headerKey } from "./aliases.js";
+import type { LayoutProfile } from "./profile.js";
+
+export interface ResolvedLayout {
+  /** field → 0-based cell index. */
+  cellOf: Partial<Record<FieldName, number>>;
+  /** field → column label shown in reports (header text or "#n"). */
+  columns: Partial<Record<FieldName, string>>;
+  values: LayoutProfile["values"];
+  /** Number of cells of the header (or of the first record without a header). */
+  width: number;
+}
+
+const aliasIndex = new Map<string, FieldName>();
+for (const f of FIELD_NAMES) for (const a of HEADER_ALIASES[f]) aliasIndex.set(headerKey(a), f);
+
+/** Resolves the layout; `header` is the first record's cells when the profile says there is a header. */
+export function resolveLayout(profile: LayoutProfile, header: string[] | undefined, width: number, path: string): ResolvedLayout {
+  const cellOf: Partial<Record<FieldName, number>> = {};
+  const columns: Partial<Record<FieldName, string>> = {};
+  const keys = header?.map(headerKey) ?? [];
+  if (header) {
+    keys.forEach((k, i) => {
+      const f = aliasIndex.get(k);
+      if (f && cellOf[f] === undefined) {
+        cellOf[f] = i;
+        columns[f] = header[i].replace(/^\uFEFF/, "");
+      }
+    });
+  }
+  for (const [f, ref] of Object.entries(profile.fields) as [FieldName, string | number | undefined][]) {
+    if (ref === undefined) continue;
+    if (typeof ref === "number") {
+      if (ref > width) {
+        throw fatal("layout", `${path}: レイアウトの ${f} は ${ref} 列目ですが、ファイルは ${width} 列しかありません`, `${path}: layout puts ${f} in column ${ref}, but the file has only ${width} columns`);
+      }
+      cellOf[f] = ref - 1;
+      columns[f] = header ? header[ref - 1] : `#${ref}`;
+    } else {
+      const i = keys.indexOf(headerKey(ref));
+      if (i < 0) {
+        throw fatal("layout", `${path}: レイアウトで ${f} に指定した列「${ref}」がヘッダーにありません`, `${path}: the layout maps ${f} to header "${ref}", which is not in the header`);
+      }
+      cellOf[f] = i;
+      columns[f] = header![i];
+    }
+  }
+  if (header && Object.keys(cellOf).length === 0) {
+    throw fatal("header", `${path}: ヘッダー行が認識できません（1 行目に「氏名」「生年月日」「性別」「住所」などの列名が必要です。ヘッダーのないファイルは --layout で列番号を指定してください）`,
+      `${path}: no recognisable header (line 1 must name columns such as 氏名, 生年月日, 性別, 住所; for files without a header give --layout with positions)`);
+  }
+  requireBasic4(columns, path);
+  return { cellOf, columns, values: profile.values, width };
+}
+
+/** A file where any basic-4 field cannot be found is a fatal, explained error (SPEC §2). */
+export function requireBasic4(columns: Partial<Record<FieldName, string>>, path: string): void {
+  const missing = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
+  if (missing.length > 0) {
+    const ja = missing.map((f) => FIELD_LABELS[f].ja).join("・");
+    const en = missing.map((f) => `${FIELD_LABELS[f].en} (${HEADER_ALIASES[f][0]})`).join(", ");
+    throw fatal("layout", `${path}: 基本4情報の列が見つかりません：${ja}（ヘッダー名を確認するか --layout で指定してください）`,
+      `${path}: basic-4 column not found: ${en} (check the header or map it with --layout)`);
+  }
+}
+
+/** Builds a record's logical fields from its cells, applying the profile's value maps. */
+export function mapFields(layout: ResolvedLayout, cells: string[]): Partial<Record<FieldName, string>> {
+  const out: Partial<Record<FieldName, string>> = {};
+  for (const f in layout.cellOf) {
+    const field = f as FieldName;
+    const v = cells[layout.cellOf[field]!];
+    if (v === undefined) continue;
+    const map = layout.values[field];
+    out[field] = map && Object.hasOwn(map, v) ? map[v] : v;
+  }
+  return out;
+}

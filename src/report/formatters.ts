@@ -1,0 +1,18 @@
+// The formatter map: every output format as a pure function of the report.
+import type { Report } from "../types.js";
+import type { FormatContext } from "./format-context.js";
+import { formatJson } from "./json.js";
+import { formatTerminal } from "./terminal.js";
+
+export type Formatter = (report: Report, ctx: FormatContext) => string | Uint8Array;
+
+export const FORMATTERS = {
+  terminal: formatTerminal,
+  json: formatJson,
+} as const satisfies Record<string, Formatter>;
+
+export type FormatName = keyof typeof FORMATTERS;
+
+export function isFormat(s: string): s is FormatName {
+  return Object.hasOwn(FORMATTERS, s);
+}
