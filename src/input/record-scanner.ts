@@ -52,6 +52,7 @@ export class RecordScanner {
   private quoteOpen = -1;
   private quoteLine = 0;
   private skipLF = false;
+  private quotedCR = false;
   private issues: SyntaxIssue[] = [];
   private flaggedField = false;
 
@@ -106,6 +107,11 @@ export class RecordScanner {
       }
       this.skipLF = false;
     }
+    if (this.quotedCR && (i < n || atEof)) {
+      // A CR that ended the previous chunk inside quotes: a line of its own unless an LF follows.
+      this.quotedCR = false;
+      if (i >= n || buf[i] !== LF) this.line++;
+    }
     while (i < n) {
       const b = buf[i];
       switch (this.state) {
@@ -137,7 +143,10 @@ export class RecordScanner {
           while (j < n && buf[j] !== QUOTE) {
             const c = buf[j];
             if (c === LF) this.line++;
-            else if (c === CR && buf[j + 1] !== LF) this.line++;
+            else if (c === CR) {
+              if (j + 1 >= n) this.quotedCR = true;
+              else if (buf[j + 1] !== LF) this.line++;
+            }
             j++;
           }
           if (j - this.quoteOpen > max) {
