@@ -101,7 +101,15 @@ export function isXmlChar(cp: number): boolean {
   return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
-/** XML 1.0 characters that are not C1 controls or DEL either: what HTML and XML reports show as text. */
+/** User-defined (private use) code points: U+E000–U+F8FF and planes 15–16 — no font shows them. */
+export function isPrivateUse(cp: number): boolean {
+  return (cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000;
+}
+
+/**
+ * What HTML and JUnit reports show as text: XML 1.0 characters other than DEL, C1 controls and
+ * user-defined characters (those are written [U+XXXX] so the reader sees which one it is).
+ */
 export function isShowableChar(cp: number): boolean {
-  return isXmlChar(cp) && !(cp >= 0x7f && cp <= 0x9f);
+  return isXmlChar(cp) && !(cp >= 0x7f && cp <= 0x9f) && !isPrivateUse(cp);
 }

@@ -19,11 +19,11 @@ const T = {
     eligibility: "資格情報の閲覧停止", medical: "医療情報の閲覧停止",
     suspendedTitle: "閲覧停止になるレコード（種類別）", kind: "種類", whatStops: "医療機関で見えなくなるもの", count: "件数",
     whatStopsEligibility: "資格情報そのものと医療・薬剤情報", whatStopsMedical: "医療情報・薬剤情報",
-    firstSuspended: (shown: number, total: number) => `最初の ${shown} 件（全 ${fmt(total)} 件）`,
+    firstSuspended: (shown: number, total: number) => (shown < total ? `最初の ${shown} 件（全 ${fmt(total)} 件）` : `全 ${fmt(total)} 件`),
     byCode: "コード別の指摘件数", byCodeNote: "棒の長さは件数。色は重大度（エラー・警告）。",
     byFile: "ファイル別", byInsurer: "保険者番号別", insurer: "保険者番号", noInsurer: "（保険者番号なし）", topCodes: "主なコード",
-    encoding: "文字コード", checked: "点検", state: "状態", readError: "読み込めませんでした", ok: "読み込み済み",
-    examples: "コード別の指摘例", examplesCount: (shown: number, total: number) => `全 ${fmt(total)} 件中 ${shown} 件を表示`,
+    encoding: "文字コード", checked: "点検したレコード", readError: "読み込めませんでした",
+    examples: "コード別の指摘例", examplesCount: (shown: number, total: number) => (shown < total ? `全 ${fmt(total)} 件中 ${shown} 件を表示` : `全 ${fmt(total)} 件`),
     examplesTruncated: "（--max-findings で一覧が打ち切られているため、例は一覧に残った指摘から選んでいます）",
     line: "行", record: "レコード", field: "項目", value: "値", suggestion: "修正案", message: "メッセージ", codes: "コード",
     recipient: "受給者番号", none: "指摘はありません。", noSuspended: "閲覧停止になるレコードはありません。",
@@ -36,11 +36,11 @@ const T = {
     eligibility: "Eligibility suspended", medical: "Medical info suspended",
     suspendedTitle: "Records that would be suspended, by kind", kind: "Kind", whatStops: "What the clinic can no longer see", count: "Count",
     whatStopsEligibility: "The eligibility itself and medical/drug information", whatStopsMedical: "Medical and drug information",
-    firstSuspended: (shown: number, total: number) => `First ${shown} of ${fmt(total)}`,
+    firstSuspended: (shown: number, total: number) => (shown < total ? `First ${shown} of ${fmt(total)}` : `All ${fmt(total)}`),
     byCode: "Findings by code", byCodeNote: "Bar length is the count; colour is the severity (error, warning).",
     byFile: "By file", byInsurer: "By insurer number", insurer: "Insurer number", noInsurer: "(no insurer number)", topCodes: "Main codes",
-    encoding: "Encoding", checked: "Checked", state: "State", readError: "Could not be read", ok: "Read",
-    examples: "Examples by code", examplesCount: (shown: number, total: number) => `${shown} shown of ${fmt(total)}`,
+    encoding: "Encoding", checked: "Records checked", readError: "Could not be read",
+    examples: "Examples by code", examplesCount: (shown: number, total: number) => (shown < total ? `${shown} shown of ${fmt(total)}` : `All ${fmt(total)}`),
     examplesTruncated: "(the list was cut by --max-findings: examples come from the findings still listed)",
     line: "Line", record: "Record", field: "Field", value: "Value", suggestion: "Suggestion", message: "Message", codes: "Codes",
     recipient: "Recipient number", none: "No findings.", noSuspended: "No record would be suspended.",
@@ -107,11 +107,15 @@ h3{font-size:1rem;font-weight:600;margin:24px 0 6px}
 .stat.eligibility .num{color:var(--elig)}.stat.medical .num{color:var(--med)}
 table{width:100%;border-collapse:collapse;background:var(--card);border:1px solid var(--line);border-radius:8px;overflow:hidden;font-size:.9rem}
 th,td{padding:7px 12px;text-align:left;border-bottom:1px solid var(--line);vertical-align:top}
-th{background:#eef1f3;font-weight:600;color:#33414c;white-space:nowrap}
+th{background:#eef1f3;font-weight:600;color:#33414c;font-size:.84rem;line-height:1.4}
 tbody tr:last-child td{border-bottom:0}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.path{word-break:break-all}
-td.v{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Noto Sans Mono CJK JP",monospace;font-size:.86rem;word-break:break-all}
+td.path{word-break:break-all;min-width:12em}
+td.path .err{display:block;font-size:.84rem;word-break:normal}
+.codes span{display:inline-block;white-space:nowrap;margin-right:.8em}
+td.v{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Noto Sans Mono CJK JP",monospace;font-size:1em;word-break:break-all}
+td.id{font-variant-numeric:tabular-nums;white-space:nowrap}
+table.ex{table-layout:fixed}
 .ws{outline:1px dotted #8a98a3;outline-offset:-1px;white-space:pre}
 .kind-eligibility{color:var(--elig);font-weight:600}.kind-medical{color:var(--med);font-weight:600}
 .err{color:var(--err)}.muted{color:var(--muted)}
@@ -203,36 +207,40 @@ function barChart(report: Report, ctx: FormatContext): string {
   return `<section id="codes"><h2>${t.byCode}</h2><div class="chart">${svg}${legend}</div></section>`;
 }
 
+/** The largest codes of a file or office, as HTML. */
 function topCodes(counts: Record<string, number>): string {
-  return codesByCount(counts).slice(0, 4).map(([c, n]) => `${c} ${fmt(n)}`).join("・");
+  return codesByCount(counts).slice(0, 4).map(([c, n]) => `<span>${esc(c)} ${fmt(n)}</span>`).join("");
 }
 
 function fileTable(report: Report, ctx: FormatContext): string {
   const t = T[ctx.lang];
+  const sampled = report.files.some((f) => f.recordsChecked !== f.records);
   const rows = report.files.map((f) => {
     const findings = sumCounts(f.counts);
-    const state = f.error ? `<span class="err">${t.readError}: ${esc(f.error.message)}</span>` : t.ok;
+    const error = f.error ? `<span class="err">${t.readError}: ${esc(f.error.message)}</span>` : "";
     return `<tr data-file="${esc(f.path)}" data-records="${f.records}" data-checked="${f.recordsChecked}" data-findings="${findings}" ` +
       `data-records-with-findings="${f.recordsWithFindings}" data-eligibility="${f.suspended.eligibility}" data-medical="${f.suspended.medical}"${f.error ? ' data-error="true"' : ""}>` +
-      `<td class="path">${esc(f.path)}</td><td>${esc(f.encoding ?? "")}</td><td class="n">${fmt(f.records)}</td><td class="n">${fmt(f.recordsChecked)}</td>` +
+      `<td class="path">${esc(f.path)}${error}</td><td>${esc(f.encoding ?? "")}</td><td class="n">${fmt(f.records)}</td>` +
+      (sampled ? `<td class="n">${fmt(f.recordsChecked)}</td>` : "") +
       `<td class="n">${fmt(findings)}</td><td class="n">${fmt(f.recordsWithFindings)}</td>` +
-      `<td class="n">${fmt(f.suspended.eligibility)}</td><td class="n">${fmt(f.suspended.medical)}</td><td>${esc(topCodes(f.counts))}</td><td>${state}</td></tr>`;
+      `<td class="n">${fmt(f.suspended.eligibility)}</td><td class="n">${fmt(f.suspended.medical)}</td><td class="codes">${topCodes(f.counts)}</td></tr>`;
   });
-  return `<section id="files"><h2>${t.byFile}</h2><table><thead><tr><th>${t.files}</th><th>${t.encoding}</th><th class="n">${t.records}</th><th class="n">${t.checked}</th>` +
-    `<th class="n">${t.findings}</th><th class="n">${t.recordsWithFindings}</th><th class="n">${t.eligibility}</th><th class="n">${t.medical}</th><th>${t.topCodes}</th><th>${t.state}</th></tr></thead>` +
+  return `<section id="files"><h2>${t.byFile}</h2><table><thead><tr><th>${t.files}</th><th>${t.encoding}</th><th class="n">${t.records}</th>` +
+    (sampled ? `<th class="n">${t.checked}</th>` : "") +
+    `<th class="n">${t.findings}</th><th class="n">${t.recordsWithFindings}</th><th class="n">${t.eligibility}</th><th class="n">${t.medical}</th><th>${t.topCodes}</th></tr></thead>` +
     `<tbody>${rows.join("")}</tbody></table></section>`;
 }
 
 function insurerTable(report: Report, ctx: FormatContext): string {
   const t = T[ctx.lang];
-  const entries = Object.entries(report.summary.byInsurer);
+  const entries = Object.entries(report.summary.byInsurer).sort(([a], [b]) => Number(a === "(none)") - Number(b === "(none)"));
   if (entries.length === 0) return `<section id="insurers"><h2>${t.byInsurer}</h2><p class="muted">—</p></section>`;
   const rows = entries.map(([ins, v]) => {
     const findings = sumCounts(v.counts);
     const label = ins === "(none)" ? t.noInsurer : ins;
     return `<tr data-insurer="${esc(ins)}" data-records="${v.records}" data-findings="${findings}" data-eligibility="${v.suspended.eligibility}" data-medical="${v.suspended.medical}">` +
-      `<td class="v">${esc(label)}</td><td class="n">${fmt(v.records)}</td><td class="n">${fmt(findings)}</td>` +
-      `<td class="n">${fmt(v.suspended.eligibility)}</td><td class="n">${fmt(v.suspended.medical)}</td><td>${esc(topCodes(v.counts))}</td></tr>`;
+      `<td class="id">${esc(label)}</td><td class="n">${fmt(v.records)}</td><td class="n">${fmt(findings)}</td>` +
+      `<td class="n">${fmt(v.suspended.eligibility)}</td><td class="n">${fmt(v.suspended.medical)}</td><td class="codes">${topCodes(v.counts)}</td></tr>`;
   });
   return `<section id="insurers"><h2>${t.byInsurer}</h2><table><thead><tr><th>${t.insurer}</th><th class="n">${t.records}</th><th class="n">${t.findings}</th>` +
     `<th class="n">${t.eligibility}</th><th class="n">${t.medical}</th><th>${t.topCodes}</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
@@ -256,7 +264,8 @@ function examples(report: Report, ctx: FormatContext): string {
         `<td class="v">${typeof d.suggestion === "string" ? valueHtml(d.suggestion) : ""}</td><td>${esc(d.message)}</td></tr>`;
     });
     const table = rows.length === 0 ? "" :
-      `<table><thead><tr><th>${t.files}</th><th class="n">${t.line}</th><th class="n">${t.record}</th><th>${t.field}</th><th>${t.value}</th><th>${t.suggestion}</th><th>${t.message}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+      `<table class="ex"><colgroup><col style="width:21%"><col style="width:7%"><col style="width:8%"><col style="width:12%"><col style="width:17%"><col style="width:17%"><col style="width:18%"></colgroup>` +
+      `<thead><tr><th>${t.files}</th><th class="n">${t.line}</th><th class="n">${t.record}</th><th>${t.field}</th><th>${t.value}</th><th>${t.suggestion}</th><th>${t.message}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
     return `<section class="code-examples" data-examples-code="${esc(code)}" data-count="${total}" data-shown="${shown.length}">` +
       `<h3>${esc(code)} ${esc(codeTitle(code, ctx.lang))}</h3><p class="count-note">${t.examplesCount(shown.length, total)}${truncated && shown.length < Math.min(total, EXAMPLES_PER_CODE) ? " " + t.examplesTruncated : ""}</p>${table}</section>`;
   });
