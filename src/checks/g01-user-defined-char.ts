@@ -1,7 +1,9 @@
 // G01: user-defined characters (外字, U+E000–U+F8FF, planes 15–16; CP932 F040–F9FC) — the server turns them into ●.
 import { CharClass } from "../jp/jisx0208.js";
 import { defineCheck } from "./define.js";
-import { CHAR_FIELDS, reportChars } from "./support/char-findings.js";
+import { CHAR_FIELDS, classBits, reportChars } from "./support/char-findings.js";
+
+const BITS = classBits(CharClass.UserDefined);
 
 export default defineCheck({
   meta: {
@@ -21,7 +23,7 @@ export default defineCheck({
   create(ctx) {
     return {
       record(rec) {
-        reportChars(ctx, rec, CharClass.UserDefined, (_c, sub) => (sub !== undefined ? "userDefinedMapped" : "userDefined"));
+        reportChars(ctx, rec, BITS, (_c, sub) => (sub !== undefined ? "userDefinedMapped" : "userDefined"));
       },
     };
   },

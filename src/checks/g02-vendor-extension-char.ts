@@ -1,7 +1,9 @@
 // G02: CP932 NEC/IBM extension characters outside JIS X 0208 (髙 﨑 德 ① ㈱ Ⅰ …), in any encoding — the server turns them into ●.
 import { CharClass } from "../jp/jisx0208.js";
 import { defineCheck } from "./define.js";
-import { CHAR_FIELDS, reportChars } from "./support/char-findings.js";
+import { CHAR_FIELDS, classBits, reportChars } from "./support/char-findings.js";
+
+const BITS = classBits(CharClass.VendorExtension);
 
 export default defineCheck({
   meta: {
@@ -21,7 +23,7 @@ export default defineCheck({
   create(ctx) {
     return {
       record(rec) {
-        reportChars(ctx, rec, CharClass.VendorExtension, (_c, sub) => (sub !== undefined ? "vendorExtension" : "vendorExtensionNoSubstitute"));
+        reportChars(ctx, rec, BITS, (_c, sub) => (sub !== undefined ? "vendorExtension" : "vendorExtensionNoSubstitute"));
       },
     };
   },

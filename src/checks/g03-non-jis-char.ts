@@ -1,7 +1,10 @@
 // G03: any other character outside JIS X 0208 (鷗 𠮷 㐂, half-width kana in 氏名/住所, variation selectors) — likely ●.
 import { CharClass } from "../jp/jisx0208.js";
 import { defineCheck } from "./define.js";
-import { CHAR_FIELDS, isVariationSelector, reportChars, type OffendingChar } from "./support/char-findings.js";
+import { CHAR_FIELDS, classBits, isVariationSelector, reportChars, type OffendingChar } from "./support/char-findings.js";
+
+/** Half-width katakana count only outside カナ氏名 (the scanner treats them as allowed there). */
+const BITS = classBits(CharClass.NonJis, CharClass.HalfWidthKana);
 
 function messageId(c: OffendingChar, substitute: string | undefined): string {
   if (c.charClass === CharClass.HalfWidthKana) return "halfWidthKana";
@@ -35,8 +38,7 @@ export default defineCheck({
   create(ctx) {
     return {
       record(rec) {
-        reportChars(ctx, rec, CharClass.NonJis, messageId);
-        reportChars(ctx, rec, CharClass.HalfWidthKana, messageId);
+        reportChars(ctx, rec, BITS, messageId);
       },
     };
   },

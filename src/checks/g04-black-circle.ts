@@ -1,7 +1,9 @@
 // G04: a ● (U+25CF) already in 氏名/カナ氏名/住所 — the original character was lost before this file was written.
 import { CharClass } from "../jp/jisx0208.js";
 import { defineCheck } from "./define.js";
-import { CHAR_FIELDS, reportChars } from "./support/char-findings.js";
+import { CHAR_FIELDS, classBits, reportChars } from "./support/char-findings.js";
+
+const BITS = classBits(CharClass.BlackCircle);
 
 export default defineCheck({
   meta: {
@@ -17,7 +19,7 @@ export default defineCheck({
   create(ctx) {
     return {
       record(rec) {
-        reportChars(ctx, rec, CharClass.BlackCircle, () => "blackCircle");
+        reportChars(ctx, rec, BITS, () => "blackCircle");
       },
     };
   },

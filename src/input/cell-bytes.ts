@@ -1,30 +1,15 @@
 // The original bytes of one cell of a CSV/TSV record (quote-aware) and of each character in it, for byte-exact findings.
 import type { FieldName, RawRecordBytes } from "../types.js";
+import { charLength, DECODER_LABEL, parseEncodingOption, type EncodingName } from "./encodings.js";
 
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
-export type ByteEncoding = "cp932" | "utf-8" | "euc-jp";
-
-/** Maps the encoding names a reader may use to the three byte grammars. */
-export function byteEncoding(name: string): ByteEncoding | undefined {
-  switch (name.toLowerCase().replace(/[_\s]/g, "-")) {
-    case "cp932":
-    case "shift-jis":
-    case "sjis":
-    case "windows-31j":
-    case "ms932":
-      return "cp932";
-    case "utf-8":
-    case "utf8":
-      return "utf-8";
-    case "euc-jp":
-    case "eucjp":
-      return "euc-jp";
-    default:
-      return undefined;
-  }
+/** Maps the encoding names a reader may use (cp932, shift_jis, utf8 …) to the three byte grammars. */
+export function byteEncoding(name: string): EncodingName | undefined {
+  const e = parseEncodingOption(name);
+  return e === "auto" ? undefined : e;
 }
 
 /**
@@ -81,44 +66,21 @@ function readCell(bytes: Uint8Array, start: number, delimiter: number, keep: boo
 }
 
 /** Splits bytes into per-character byte sequences by the encoding's grammar (an invalid byte stands alone). */
-export function splitCharBytes(bytes: Uint8Array, encoding: ByteEncoding): Uint8Array[] {
+export function splitCharBytes(bytes: Uint8Array, encoding: EncodingName): Uint8Array[] {
   const out: Uint8Array[] = [];
   let i = 0;
   while (i < bytes.length) {
-    const len = charLength(bytes, i, encoding);
+    const len = Math.max(1, charLength(encoding, bytes, i));
     out.push(bytes.subarray(i, i + len));
     i += len;
   }
   return out;
 }
 
-function charLength(b: Uint8Array, i: number, encoding: ByteEncoding): number {
-  const lead = b[i];
-  if (lead < 0x80) return 1;
-  const at = (k: number): number => (i + k < b.length ? b[i + k] : -1);
-  if (encoding === "cp932") {
-    const isLead = (lead >= 0x81 && lead <= 0x9f) || (lead >= 0xe0 && lead <= 0xfc);
-    const t = at(1);
-    return isLead && ((t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfc)) ? 2 : 1;
-  }
-  if (encoding === "euc-jp") {
-    const euc = (x: number): boolean => x >= 0xa1 && x <= 0xfe;
-    if (lead === 0x8e) return at(1) >= 0xa1 && at(1) <= 0xdf ? 2 : 1;
-    if (lead === 0x8f) return euc(at(1)) && euc(at(2)) ? 3 : 1;
-    return euc(lead) && euc(at(1)) ? 2 : 1;
-  }
-  const want = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 1;
-  for (let k = 1; k < want; k++) {
-    const c = at(k);
-    if (c < 0x80 || c > 0xbf) return k;
-  }
-  return want;
-}
-
-const decoders: Record<ByteEncoding, TextDecoder> = {
-  cp932: new TextDecoder("shift_jis"),
-  "utf-8": new TextDecoder("utf-8"),
-  "euc-jp": new TextDecoder("euc-jp"),
+const decoders: Record<EncodingName, TextDecoder> = {
+  cp932: new TextDecoder(DECODER_LABEL.cp932),
+  "utf-8": new TextDecoder(DECODER_LABEL["utf-8"]),
+  "euc-jp": new TextDecoder(DECODER_LABEL["euc-jp"]),
 };
 
 /** Upper-case hex without separators: [0xFB, 0xFC] → "FBFC". */
@@ -131,7 +93,7 @@ export function toHex(bytes: Uint8Array): string {
 /** The bytes of one character and the encoding they are in; `fromFile` false when re-encoded as UTF-8. */
 export interface CharBytes {
   bytes: Uint8Array;
-  encoding: ByteEncoding;
+  encoding: EncodingName;
   fromFile: boolean;
 }
 
@@ -146,13 +108,14 @@ export function fileBytesOfChar(raw: RawRecordBytes, field: FieldName, ch: strin
   if (!encoding || index === undefined) return undefined;
   const cell = cellBytes(raw.bytes, raw.delimiter, index);
   if (!cell) return undefined;
+  const segments = splitCharBytes(cell, encoding);
+  const decoder = decoders[encoding];
+  // Usually each segment is one character: decode the cell once and walk both in step.
+  const chars = [...decoder.decode(cell)];
+  const charOf = chars.length === segments.length ? (i: number) => chars[i] : (i: number) => decoder.decode(segments[i]);
   let seen = 0;
-  for (const seq of splitCharBytes(cell, encoding)) {
-    if (seq.length === 1 && seq[0] < 0x80) {
-      if (ch.charCodeAt(0) === seq[0] && seen++ === occurrence) return { bytes: seq, encoding, fromFile: true };
-      continue;
-    }
-    if (decoders[encoding].decode(seq) === ch && seen++ === occurrence) return { bytes: seq, encoding, fromFile: true };
+  for (let i = 0; i < segments.length; i++) {
+    if (charOf(i) === ch && seen++ === occurrence) return { bytes: segments[i], encoding, fromFile: true };
   }
   return undefined;
 }

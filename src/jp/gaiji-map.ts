@@ -116,7 +116,7 @@ export function parseGaijiMap(text: string, path: string): Map<string, string> {
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const err = e as { lines?: number; message?: string };
     throw new GaijiMapError("syntax", path, err.lines ?? 0, { detail: err.message ?? String(e) });

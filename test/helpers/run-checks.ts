@@ -2,7 +2,7 @@
 import { CheckRun } from "../../src/engine/check-run.js";
 import { FindingCollector } from "../../src/engine/collector.js";
 import type { Check, CheckOptions } from "../../src/checks/define.js";
-import type { DataRecord, FieldName, Finding, SeveritySetting } from "../../src/types.js";
+import type { DataRecord, FieldName, Finding, RawRecordBytes, SeveritySetting } from "../../src/types.js";
 
 export type Row = Partial<Record<FieldName, string>>;
 
@@ -19,6 +19,8 @@ export interface RunChecksOptions {
   redact?: boolean;
   /** Fields present in the layout (default: the keys of every row). */
   fields?: FieldName[];
+  /** The original bytes of row `rowIndex` of file `fileIndex` (sets `rec.raw`; default: none, as for XML). */
+  raw?: (fileIndex: number, rowIndex: number) => RawRecordBytes | undefined;
 }
 
 /**
@@ -36,6 +38,8 @@ export function runChecksOnFiles(checks: readonly Check[], files: Row[][], o: Ru
   files.forEach((rows, fi) => {
     rows.forEach((row, i) => {
       const rec: DataRecord = { record: i + 1, line: i + 2, offset: 0, fileIndex: fi, cells: Object.values(row) as string[], fields: row };
+      const raw = o.raw?.(fi, i);
+      if (raw) rec.raw = raw;
       run.record(rec);
     });
     run.fileEnd(fi);

@@ -65,9 +65,14 @@ function fieldMask(field: CharField, value: string): number {
   return m.mask;
 }
 
-/** The characters of class `cls` in a field's value, in order. */
-export function offendingChars(value: string, field: CharField, cls: CharClass): OffendingChar[] {
-  if ((fieldMask(field, value) & (1 << cls)) === 0) return [];
+/** Bit mask of the given classes, for offendingChars and reportChars. */
+export function classBits(...classes: CharClass[]): number {
+  return classes.reduce<number>((m, c) => m | (1 << c), 0);
+}
+
+/** The characters whose class is in `bits` (see classBits) in a field's value, in order. */
+export function offendingChars(value: string, field: CharField, bits: number): OffendingChar[] {
+  if ((fieldMask(field, value) & bits) === 0) return [];
   const kana = field === KANA_FIELD;
   const out: OffendingChar[] = [];
   const seen = new Map<string, number>();
@@ -78,7 +83,7 @@ export function offendingChars(value: string, field: CharField, cls: CharClass):
     position++;
     const occurrence = seen.get(ch) ?? 0;
     seen.set(ch, occurrence + 1);
-    if (c.cls === cls) out.push({ ch, codePoint: c.cp, charClass: c.cls, position, occurrence });
+    if ((bits & (1 << c.cls)) !== 0) out.push({ ch, codePoint: c.cp, charClass: c.cls, position, occurrence });
     i += c.units;
   }
   return out;
@@ -151,23 +156,24 @@ export interface CharFacts {
 }
 
 /**
- * Reports every character of class `cls` in the record's 氏名/カナ氏名/住所, one finding each.
+ * Reports every character whose class is in `bits` (see classBits) in the record's 氏名/カナ氏名/住所,
+ * one finding each, in field and position order.
  * `messageIdFor` picks the message; a suggestion is given when the character has a substitute.
  */
 export function reportChars(
   ctx: CheckContext,
   rec: DataRecord,
-  cls: CharClass,
+  bits: number,
   messageIdFor: (c: OffendingChar, substitute: string | undefined) => string,
 ): void {
-  for (const field of CHAR_FIELDS) {
+  for (let k = 0; k < CHAR_FIELDS.length; k++) {
+    const field = CHAR_FIELDS[k];
     const value = rec.fields[field];
-    if (!value) continue;
-    const found = offendingChars(value, field, cls);
-    if (found.length === 0) continue;
+    if (!value || (fieldMask(field, value) & bits) === 0) continue;
+    const found = offendingChars(value, field, bits);
     const gaijiMap = ctx.options.gaijiMap;
     for (const c of found) {
-      const substitute = charSubstitute(c.ch, cls, gaijiMap);
+      const substitute = charSubstitute(c.ch, c.charClass, gaijiMap);
       const bytes = charBytes(rec.raw, field, c.ch, c.occurrence);
       const extra: CharFacts = {
         char: c.ch,
