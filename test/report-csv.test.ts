@@ -166,7 +166,7 @@ describe("needsExcelGuard", () => {
     ["0012345", true], ["01234567890", true], ["123456789012345", true], ["1.23457E+11", true], ["2000/1/1", true],
     ["H12.3.4", true], ["平成12年3月4日", true], ["12:30", true], ["50%", true], ["(123)", true], ["１２３", true],
     ["TRUE", true], ["Jan-1", true], ["=1+1", true], ["+81", true], ["-1", true], ["@SUM(A1)", true], ["\t1", true],
-    ["山田　太郎", false], ["東京都千代田区千代田1-2-3", false], ["Z04", false], ["", false], ["[U+E000]", false],
+    ["山田　太郎", false], ["東京都千代田区千代田1-2-3", false], ["Z04", false], ["S01", false], ["H01", false], ["", false], ["[U+E000]", false],
     ["ﾔﾏﾀﾞ ﾀﾛｳ", false], ["kita/export.csv", false],
   ];
   it.each(cases)("%j → %s", (value, expected) => {

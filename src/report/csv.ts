@@ -32,6 +32,8 @@ const MONTH_NAMES = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?
 /** Characters of anything Excel may read as a number, date, time, currency, percent or fraction (ASCII and full-width, era letters and kanji). */
 const NUMBER_OR_DATE_LIKE = /^[0-9０-９\s\u3000.,/\-:+%()¥$￥€£'Ee．，／－：＋％（）ＥｅAaPpMmTtSsHhRr年月日時分秒午前後明治大正昭和平成令和元]*$/u;
 const HAS_DIGIT = /[0-9０-９]/u;
+/** A finding code (S01, H12 …): a letter and two digits, which no spreadsheet reads as a date. */
+const FINDING_CODE = /^[A-Z][0-9]{2}$/u;
 /** Leading characters that start a formula (or are stripped) in spreadsheet programs. */
 const FORMULA_START = /^[=+\-@＝＋－＠\t\r\n]/u;
 
@@ -44,6 +46,7 @@ export function needsExcelGuard(value: string): boolean {
   if (value === "") return false;
   if (FORMULA_START.test(value)) return true;
   if (/^\s*(true|false)\s*$/iu.test(value)) return true;
+  if (FINDING_CODE.test(value)) return false;
   return HAS_DIGIT.test(value) && NUMBER_OR_DATE_LIKE.test(value.replace(MONTH_NAMES, ""));
 }
 

@@ -264,7 +264,7 @@ function examples(report: Report, ctx: FormatContext): string {
         `<td class="v">${typeof d.suggestion === "string" ? valueHtml(d.suggestion) : ""}</td><td>${esc(d.message)}</td></tr>`;
     });
     const table = rows.length === 0 ? "" :
-      `<table class="ex"><colgroup><col style="width:21%"><col style="width:7%"><col style="width:8%"><col style="width:12%"><col style="width:17%"><col style="width:17%"><col style="width:18%"></colgroup>` +
+      `<table class="ex"><colgroup><col style="width:17%"><col style="width:6%"><col style="width:8%"><col style="width:9%"><col style="width:17%"><col style="width:14%"><col style="width:29%"></colgroup>` +
       `<thead><tr><th>${t.files}</th><th class="n">${t.line}</th><th class="n">${t.record}</th><th>${t.field}</th><th>${t.value}</th><th>${t.suggestion}</th><th>${t.message}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
     return `<section class="code-examples" data-examples-code="${esc(code)}" data-count="${total}" data-shown="${shown.length}">` +
       `<h3>${esc(code)} ${esc(codeTitle(code, ctx.lang))}</h3><p class="count-note">${t.examplesCount(shown.length, total)}${truncated && shown.length < Math.min(total, EXAMPLES_PER_CODE) ? " " + t.examplesTruncated : ""}</p>${table}</section>`;
