@@ -98,7 +98,7 @@ export function foldInto(s: string, out: Folded): void {
       const prev = codes[n - 1];
       const composed = f === VOICED_MARK ? VOICED[prev] : SEMI_VOICED[prev];
       if (composed !== 0) {
-        codes[n - 1] = composed;
+        codes[n - 1] = FOLD[composed];
         continue;
       }
     }
