@@ -1,0 +1,92 @@
+// Z04: 氏名 with leading or trailing white space (server error Z04); doubled spaces and カナ氏名 are inferred extensions.
+import { defineCheck } from "./define.js";
+import type { FieldName } from "../types.js";
+
+/** The white space Z04 looks for: SP, 全角SP (U+3000), TAB, NBSP. */
+export const NAME_SPACES = [" ", "\u3000", "\t", "\u00a0"] as const;
+
+const isSpace = (c: string) => (NAME_SPACES as readonly string[]).includes(c);
+const label = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+const HALF_WIDTH_KANA = /[\uff61-\uff9f]/;
+
+export type SpacingProblem = "leading" | "trailing" | "doubled";
+
+/** The spacing problems of one name value and its corrected form; undefined when it is blank (B03's case). */
+export function analyseNameSpacing(value: string, field: FieldName): {
+  problems: { kind: SpacingProblem; chars: string }[];
+  corrected: string;
+} | undefined {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isSpace(value[start])) start++;
+  if (start === end) return undefined;
+  while (isSpace(value[end - 1])) end--;
+  const inner = value.slice(start, end);
+  const problems: { kind: SpacingProblem; chars: string }[] = [];
+  if (start > 0) problems.push({ kind: "leading", chars: [...new Set(value.slice(0, start))].map(label).join(" ") });
+  if (end < value.length) problems.push({ kind: "trailing", chars: [...new Set(value.slice(end))].map(label).join(" ") });
+  const runs = [...inner.matchAll(/[ \u3000\t\u00a0]+/g)].map((m) => m[0]);
+  const doubled = runs.filter((r) => r.length >= 2);
+  if (doubled.length > 0) problems.push({ kind: "doubled", chars: [...new Set(doubled.join(""))].map(label).join(" ") });
+  if (problems.length === 0) return { problems, corrected: value };
+  const separator = separatorKind(runs, field, inner);
+  const corrected = inner.replace(/[ \u3000\t\u00a0]{2,}/g, separator);
+  return { problems, corrected };
+}
+
+/**
+ * The space used between 姓 and 名: the most frequent single separator in the value; failing that, the most
+ * frequent space in the doubled runs; a tie goes to U+3000, or U+0020 in a half-width カナ氏名.
+ */
+function separatorKind(runs: string[], field: FieldName, inner: string): string {
+  const singles = runs.filter((r) => r.length === 1);
+  const counts = new Map<string, number>();
+  for (const c of (singles.length > 0 ? singles : runs).join("")) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const preferred = field === "nameKana" && HALF_WIDTH_KANA.test(inner) ? " " : "\u3000";
+  let best = preferred;
+  let bestCount = counts.get(preferred) ?? 0;
+  for (const [c, n] of counts) {
+    if (n > bestCount) {
+      best = c;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+const FIELDS = ["name", "nameKana"] as const;
+
+export default defineCheck({
+  meta: {
+    code: "Z04",
+    fields: FIELDS,
+    messages: {
+      leading: { ja: "先頭に空白があります（{chars}）", en: "Leading white space ({chars})" },
+      trailing: { ja: "末尾に空白があります（{chars}）", en: "Trailing white space ({chars})" },
+      doubled: { ja: "空白が2つ以上続いています（{chars}）", en: "Two or more consecutive spaces ({chars})" },
+    },
+  },
+  create(ctx) {
+    return {
+      record(rec) {
+        for (const field of FIELDS) {
+          const value = rec.fields[field];
+          if (!value) continue;
+          const result = analyseNameSpacing(value, field);
+          if (!result) continue;
+          for (const p of result.problems) {
+            const inferred = field === "nameKana" || p.kind === "doubled";
+            ctx.report({
+              messageId: p.kind,
+              at: rec,
+              field,
+              suggestion: result.corrected,
+              data: { chars: p.chars },
+              extra: { inferred },
+            });
+          }
+        }
+      },
+    };
+  },
+});
