@@ -79,6 +79,11 @@ const DEFECTS = [
   { codes: ["X01"], over: { 郵便番号: "50011" } },
   { codes: ["B04"], over: { 個人番号: mynumber("50000000017"), 生年月日: "19600101" } },
   { codes: ["B04"], over: { 個人番号: mynumber("50000000017"), 生年月日: "19610202" } },
+  { codes: ["B05"], ref: { 生年月日: "19800102" } },
+  { codes: ["B06"], ref: { 住所: "東京都港区芝公園1-1-1" } },
+  { codes: ["B07"], over: { 氏名: "渡辺　恵", 氏名カナ: "ワタナベ　メグミ" }, ref: { 氏名: "渡邊　恵" } },
+  { codes: ["B07"], over: { 氏名: "佐藤　和子", 氏名カナ: "サトウ　カズコ" }, ref: { 氏名カナ: "サトウ　カヅコ" } },
+  { codes: ["B08"], noRef: true },
   { codes: ["S02"], raw: (cells) => cells.map((c, i) => (i === 9 ? Buffer.concat([c, Buffer.from([0x85, 0x40])]) : c)) },
   { codes: ["S01"], raw: (cells) => [...cells, iconv.encode("余分な列", "cp932")] },
   { codes: ["S03"], raw: (cells) => cells.map((c, i) => (i === 5 ? Buffer.concat([c, Buffer.from('"', "latin1"), iconv.encode("タロウ", "cp932")]) : c)) },
@@ -102,5 +107,18 @@ const defects = DEFECTS.map((d, i) => {
   return d.raw ? d.raw(cells) : cells;
 });
 writeFileSync(join(here, "defects.csv"), csv(defects));
+// The reference extract (住基): every defect row with a valid 12-digit 個人番号, with its mutation applied.
+const REF_HEADER = ["個人番号", "氏名", "氏名カナ", "生年月日", "性別", "住所"];
+const refRows = [];
+const seen = new Set();
+DEFECTS.forEach((d, i) => {
+  const p = person(200 + i, d.over ?? {});
+  if (d.noRef || !/^\d{12}$/.test(p.個人番号) || seen.has(p.個人番号)) return;
+  seen.add(p.個人番号);
+  const r = { ...p, ...(d.ref ?? {}) };
+  refRows.push(REF_HEADER.map((h) => enc(r[h])));
+});
+const refLines = [iconv.encode(REF_HEADER.join(","), "cp932"), ...refRows.map((cells) => Buffer.concat(cells.flatMap((c, i) => (i === 0 ? [c] : [Buffer.from(","), c]))))];
+writeFileSync(join(here, "reference.csv"), Buffer.concat(refLines.flatMap((l) => [l, CRLF])));
 writeFileSync(join(here, "defects.expected.json"), JSON.stringify(DEFECTS.map((d, i) => ({ record: i + 1, codes: d.codes })), null, 2) + "\n");
-console.log(`clean.csv: ${clean.length} records; defects.csv: ${defects.length} records`);
+console.log(`clean.csv: ${clean.length} records; defects.csv: ${defects.length} records; reference.csv: ${refRows.length} records`);

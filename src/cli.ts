@@ -7,7 +7,8 @@ import { CHECKS } from "./checks/index.js";
 import type { CheckOptions } from "./checks/define.js";
 import { CODES, codeInfo } from "./codes/table.js";
 import { loadConfig, parseRules } from "./config.js";
-import { runCheck } from "./engine/run.js";
+import { runCheck, type RunOptions } from "./engine/run.js";
+import { buildReferenceIndex, type ReferenceIndex, type ReferenceKey } from "./reference/index.js";
 import { exitCode } from "./exit-code.js";
 import { FatalError, fatal } from "./i18n/fatal.js";
 import { parseEncodingOption, type EncodingOption } from "./input/encodings.js";
@@ -113,6 +114,10 @@ function buildProgram(io: Io, lang: Lang, result: { code: number }): Command {
     .option("--no-redact", ja ? "CI でも伏せない" : "do not mask even under CI")
     .option("--gaiji-map <file>", ja ? "外字対応表 CSV（G01 の修正案）" : "gaiji table CSV (G01 suggestions)")
     .option("--head <n>", ja ? "先頭 n 件だけ点検する" : "check only the first n records")
+    .option("--reference <file>", ja ? "住基抽出・J-LIS 照会結果と照合する（B05–B08）" : "compare with a registry extract (B05–B08)")
+    .option("--reference-layout <file>", ja ? "参照ファイルのレイアウト定義 JSON" : "layout profile of the reference file")
+    .option("--reference-encoding <name>", ja ? "参照ファイルの文字コード" : "encoding of the reference file")
+    .addOption(new Option("--key <field>", ja ? "照合キー individualNumber|recipientNumber" : "join key individualNumber|recipientNumber").choices(["individualNumber", "recipientNumber"]).default("individualNumber"))
     .option("--no-color", ja ? "色を付けない" : "no colour")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => {} })
@@ -189,11 +194,13 @@ async function checkCommand(inputs: string[], o: Record<string, unknown>, io: Io
   const gaijiMapPath = (o.gaijiMap as string | undefined) ?? config.gaijiMap;
   if (gaijiMapPath) checkOptions.gaijiMap = await loadGaijiMapOption(gaijiMapPath);
 
-  const { report, crashes } = await runCheck(expandInputs(inputs), {
+  const runOptions: RunOptions = {
     checks: CHECKS, check: checkOptions, encoding, layout, rules, redact, maxFindings, maxFieldBytes, maxXmlBytes,
     xmlRecord: o.xmlRecord as string | undefined, head, version: VERSION,
     delimiter: o.delimiter === "tab" ? "\t" : o.delimiter === "comma" ? "," : undefined,
-  });
+  };
+  if (o.reference) checkOptions.reference = await referenceIndex(o, runOptions);
+  const { report, crashes } = await runCheck(expandInputs(inputs), runOptions);
   if (baseline) applyBaseline(report, baseline);
   for (const f of report.files) if (f.error) io.stderr(`oqs-check: ${f.error.message}\n`);
   for (const c of crashes) io.stderr(`oqs-check: ${lang === "ja" ? "点検中の内部エラー" : "internal error in check"} ${c}\n`);
@@ -215,6 +222,17 @@ async function checkCommand(inputs: string[], o: Record<string, unknown>, io: Io
   io.stdout(FORMATTERS[format](report, format === "terminal" ? ctx : { ...ctx, color: false }));
   const severity = (code: string): Severity => (rules.get(code) as Severity | undefined) ?? codeInfo(code)?.severity ?? "error";
   return exitCode({ report, severity, crashes: crashes.length, failures, maxWarnings });
+}
+
+/** Indexes the --reference file with its own layout and encoding (SPEC §3.4). */
+async function referenceIndex(o: Record<string, unknown>, base: RunOptions): Promise<ReferenceIndex> {
+  const layout = o.referenceLayout ? loadLayoutProfile(o.referenceLayout as string) : DEFAULT_PROFILE;
+  const encName = (o.referenceEncoding as string | undefined) ?? "auto";
+  const encoding = parseEncodingOption(encName);
+  if (!encoding) throw fatal("option", `--reference-encoding「${encName}」は使えません（auto, cp932, utf-8, euc-jp）`, `--reference-encoding "${encName}" is not supported (auto, cp932, utf-8, euc-jp)`);
+  return buildReferenceIndex(o.reference as string, o.key as ReferenceKey, {
+    ...base, layout, encoding, delimiter: undefined, check: { ...base.check, dateFormats: layout.dateFormats ?? [] },
+  });
 }
 
 async function loadGaijiMapOption(path: string): Promise<Map<string, string>> {

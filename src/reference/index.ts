@@ -1,0 +1,160 @@
+// The reference extract (住基 / J-LIS) index: keys, byte offsets and fingerprints in typed arrays, not records.
+import { closeSync, openSync, readSync } from "node:fs";
+import { defineCheck } from "../checks/define.js";
+import { runCheck, type RunOptions } from "../engine/run.js";
+import { fatal } from "../i18n/fatal.js";
+import { RecordDecoder } from "../input/decode.js";
+import type { EncodingName } from "../input/encodings.js";
+import { RecordScanner } from "../input/record-scanner.js";
+import { splitCells } from "../input/split-cells.js";
+import type { DataRecord, FieldName } from "../types.js";
+import { BASIC4_COMPARED, type Basic4Values } from "./compare.js";
+import { comparable, fnv1a } from "./fingerprint.js";
+
+export type ReferenceKey = "individualNumber" | "recipientNumber";
+
+/** Bytes the index holds per reference record: key 8 + offset 8 + line 4 + 5 fingerprints × 4. */
+export const REFERENCE_BYTES_PER_RECORD = 8 + 8 + 4 + BASIC4_COMPARED.length * 4;
+
+/** A numeric key (up to 15 digits) from the record's key field, or undefined when it has none. */
+export function keyOf(fields: Partial<Record<FieldName, string>>, key: ReferenceKey): number | undefined {
+  const v = (fields[key] ?? "").trim();
+  return /^\d{1,15}$/.test(v) ? Number(v) : undefined;
+}
+
+export interface ReferenceHit {
+  line: number;
+  fingerprints: number[];
+}
+
+export class ReferenceIndex {
+  private keys = new Float64Array(1024);
+  private offsets = new Float64Array(1024);
+  private lines = new Uint32Array(1024);
+  private prints = new Uint32Array(1024 * BASIC4_COMPARED.length);
+  private order = new Uint32Array(0);
+  size = 0;
+  duplicates = 0;
+  /** XML references are parsed whole anyway: their records are kept for re-reading. */
+  private xmlRecords?: Map<number, Basic4Values>;
+  private csv?: { encoding: EncodingName; delimiter: number; cellOf: Partial<Record<FieldName, number>>; values: Record<string, Record<string, string> | undefined> };
+
+  constructor(
+    readonly path: string,
+    readonly key: ReferenceKey,
+    readonly dateFormats: readonly string[],
+  ) {}
+
+  add(rec: DataRecord): void {
+    const k = keyOf(rec.fields, this.key);
+    if (k === undefined) return;
+    if (this.size === this.keys.length) this.grow();
+    const i = this.size++;
+    this.keys[i] = k;
+    this.offsets[i] = rec.offset;
+    this.lines[i] = rec.line;
+    BASIC4_COMPARED.forEach((f, j) => (this.prints[i * BASIC4_COMPARED.length + j] = fnv1a(comparable(f, rec.fields[f], this.dateFormats))));
+    if (rec.raw) {
+      this.csv ??= { encoding: rec.raw.encoding as EncodingName, delimiter: rec.raw.delimiter, cellOf: rec.raw.cellOf, values: {} };
+    } else {
+      this.xmlRecords ??= new Map();
+      if (!this.xmlRecords.has(k)) this.xmlRecords.set(k, Object.fromEntries(BASIC4_COMPARED.map((f) => [f, rec.fields[f] ?? ""])));
+    }
+  }
+
+  /** Sorts the keys once reading is done; later duplicates of a key are counted and ignored. */
+  seal(values: Record<string, Record<string, string> | undefined>): void {
+    if (this.csv) this.csv.values = values;
+    const idx = Array.from({ length: this.size }, (_, i) => i).sort((a, b) => this.keys[a] - this.keys[b] || a - b);
+    const kept: number[] = [];
+    for (const i of idx) {
+      if (kept.length > 0 && this.keys[kept[kept.length - 1]] === this.keys[i]) this.duplicates++;
+      else kept.push(i);
+    }
+    this.order = Uint32Array.from(kept);
+  }
+
+  private grow(): void {
+    const n = this.keys.length * 2;
+    const k = new Float64Array(n); k.set(this.keys); this.keys = k;
+    const o = new Float64Array(n); o.set(this.offsets); this.offsets = o;
+    const l = new Uint32Array(n); l.set(this.lines); this.lines = l;
+    const p = new Uint32Array(n * BASIC4_COMPARED.length); p.set(this.prints); this.prints = p;
+  }
+
+  private find(k: number): number {
+    let lo = 0;
+    let hi = this.order.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.keys[this.order[mid]];
+      if (v === k) return this.order[mid];
+      if (v < k) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** The reference record for `k`: its line and field fingerprints, or undefined. */
+  lookup(k: number): ReferenceHit | undefined {
+    const i = this.find(k);
+    if (i < 0) return undefined;
+    const n = BASIC4_COMPARED.length;
+    return { line: this.lines[i], fingerprints: Array.from(this.prints.subarray(i * n, i * n + n)) };
+  }
+
+  /** Re-reads one reference record from the file (only to show a difference). */
+  values(k: number): Basic4Values | undefined {
+    const i = this.find(k);
+    if (i < 0) return undefined;
+    if (this.xmlRecords) return this.xmlRecords.get(k);
+    const csv = this.csv!;
+    const fd = openSync(this.path, "r");
+    try {
+      let size = 64 * 1024;
+      for (;;) {
+        const buf = new Uint8Array(size);
+        const got = readSync(fd, buf, 0, size, this.offsets[i]);
+        let cells: string[] | undefined;
+        const scanner = new RecordScanner(csv.delimiter, Infinity, (r) => {
+          cells ??= splitCells(new RecordDecoder(csv.encoding).decode(r.bytes).text, String.fromCharCode(csv.delimiter));
+        });
+        scanner.push(buf.subarray(0, got));
+        if (!cells && got < size) scanner.end();
+        if (cells) {
+          const out: Basic4Values = {};
+          for (const f of BASIC4_COMPARED) {
+            const c = csv.cellOf[f];
+            const v = c === undefined ? undefined : cells[c];
+            const map = csv.values[f];
+            out[f] = v !== undefined && map && Object.hasOwn(map, v) ? map[v] : v;
+          }
+          return out;
+        }
+        size *= 4;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** Reads the reference file through the same reader as the inputs and indexes it. */
+export async function buildReferenceIndex(path: string, key: ReferenceKey, opts: RunOptions): Promise<ReferenceIndex> {
+  const index = new ReferenceIndex(path, key, opts.check.dateFormats);
+  const indexer = defineCheck({
+    meta: { code: "B08", fields: [key], messages: {} },
+    create: () => ({ record: (rec) => index.add(rec) }),
+  });
+  const { report } = await runCheck([path], { ...opts, checks: [indexer], rules: new Map(), head: undefined });
+  const file = report.files[0];
+  if (file.error) {
+    throw fatal("reference", `参照ファイル（住基抽出）${file.error.message}`, `reference file: ${file.error.message}`);
+  }
+  if (file.skippedChecks?.length) {
+    throw fatal("reference", `参照ファイル ${path} に照合キー（${key === "individualNumber" ? "個人番号" : "受給者番号"}）の列がありません（--key で変更できます）`,
+      `reference file ${path} has no key column (${key}); choose another with --key`);
+  }
+  index.seal(opts.layout.values as Record<string, Record<string, string> | undefined>);
+  return index;
+}
