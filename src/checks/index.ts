@@ -12,10 +12,6 @@ import z04NameSpacing from "./z04-name-spacing.js";
 import z09AddressMunicipality from "./z09-address-municipality.js";
 import a01DesignatedCityWard from "./a01-designated-city-ward.js";
 import k01KanaChars from "./k01-kana-chars.js";
-import z04NameSpacing from "./z04-name-spacing.js";
-import z09AddressMunicipality from "./z09-address-municipality.js";
-import a01DesignatedCityWard from "./a01-designated-city-ward.js";
-import k01KanaChars from "./k01-kana-chars.js";
 
 export const CHECKS: readonly Check[] = [
   g01UserDefinedChar,
@@ -26,10 +22,6 @@ export const CHECKS: readonly Check[] = [
   b06ReferenceNamesAddress,
   b07ReferenceOneName,
   b08ReferenceMissing,
-  z04NameSpacing,
-  z09AddressMunicipality,
-  a01DesignatedCityWard,
-  k01KanaChars,
   z04NameSpacing,
   z09AddressMunicipality,
   a01DesignatedCityWard,
