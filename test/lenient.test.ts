@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { KYUJI_PAIRS } from "../src/jp/kyuji.js";
+import { explainDifference, kanjiNumber, lenient } from "../src/jp/lenient.js";
+
+describe("kanjiNumber", () => {
+  it.each([
+    ["一", 1], ["十", 10], ["十二", 12], ["二十", 20], ["二十三", 23], ["百", 100], ["百五", 105],
+    ["三百二十一", 321], ["千二百", 1200], ["一〇", 10], ["二〇三", 203],
+  ] as const)("%s → %i", (k, n) => expect(kanjiNumber(k)).toBe(n));
+});
+
+describe("lenient forms", () => {
+  it.each([
+    ["一丁目二番地三号", "1-2-3"],
+    ["１－２－３", "1-2-3"],
+    ["1丁目2番3号", "1-2-3"],
+    ["1丁目2番地の3", "1-2-3"],
+    ["二十三番地", "23"],
+    ["10の3", "10-3"],
+    ["1‐2−3", "1-2-3"],
+    ["3ー5", "3-5"],
+    ["四日市市", "四日市市"],
+    ["八王子市千人町", "八王子市千人町"],
+    ["一ツ橋二丁目", "一ツ橋2"],
+    ["1-2-3 ハイツ101", "1-2-3ハイツ101"],
+  ])("address %s → %s", (a, out) => expect(lenient(a, { address: true })).toBe(out));
+
+  it.each([
+    ["山田　太郎", "山田太郎"],
+    ["ﾔﾏﾀﾞ ﾀﾛｳ", "ヤマダタロウ"],
+    ["しょういち", "シヨウイチ"],
+    ["渡邊", "渡辺"],
+    ["\ufa19田", "神田"],
+    ["一丁目", "一丁目"], // the 住所 step is for addresses only
+  ])("name %s → %s", (a, out) => expect(lenient(a)).toBe(out));
+});
+
+describe("explainDifference names the kinds", () => {
+  it.each([
+    ["ｻﾄｳ", "サトウ", false, ["width"]],
+    ["シヨウイチ", "ショウイチ", false, ["small-kana"]],
+    ["渡邊　太郎", "渡辺　太郎", false, ["kyuji"]],
+    ["山田　太郎", "山田太郎", false, ["space"]],
+    ["山田　太郎", "山田 太郎", false, ["space"]],
+    ["やまだ", "ヤマダ", false, ["kana-script"]],
+    ["\ufa19田", "神田", false, ["kyuji"]],
+    ["ﾜﾀﾅﾍﾞ ｼﾖｳｲﾁ", "ワタナベ　ショウイチ", false, ["width", "small-kana"]],
+    ["一丁目二番地三号", "1-2-3", true, ["address-numerals"]],
+    ["一丁目二番地三号", "１－２－３", true, ["width", "address-numerals"]],
+    ["東京都港区芝1-2-3", "東京都港区芝１－２－３", true, ["width"]],
+  ] as const)("%s / %s", (a, b, address, kinds) => {
+    expect(explainDifference(a, b, { address })).toEqual({ equal: true, kinds });
+  });
+  it.each([
+    ["佐藤", "加藤", false],
+    ["髙橋", "高橋", false], // 異体字, not 旧字体: a person decides
+    ["山﨑", "山崎", false],
+    ["1-2-3", "1-2-4", true],
+    ["一丁目二番地三号", "1-2-4", true],
+    ["サトウ", "サイトウ", false],
+  ] as const)("%s / %s stay different", (a, b, address) => {
+    expect(explainDifference(a, b, { address })).toEqual({ equal: false, kinds: [] });
+  });
+});
+
+describe("the 旧字体 table", () => {
+  it("has at least 50 pairs, each old form once, none of them also a new form, none a compatibility ideograph", () => {
+    expect(KYUJI_PAIRS.length).toBeGreaterThanOrEqual(50);
+    const olds = KYUJI_PAIRS.map(([o]) => o);
+    const news = new Set(KYUJI_PAIRS.map(([, n]) => n));
+    expect(new Set(olds).size).toBe(olds.length);
+    for (const [o, n] of KYUJI_PAIRS) {
+      expect(news.has(o), o).toBe(false);
+      expect(o).not.toBe(n);
+      expect([...o]).toHaveLength(1);
+      expect(o.normalize("NFKC"), o).toBe(o);
+    }
+  });
+  it("keeps 異体字 out (髙 﨑 邉 濵 冨 嶋)", () => {
+    const olds = new Set(KYUJI_PAIRS.map(([o]) => o));
+    for (const c of ["髙", "﨑", "邉", "濵", "冨", "嶋"]) expect(olds.has(c), c).toBe(false);
+  });
+});
