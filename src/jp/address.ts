@@ -1,5 +1,6 @@
 // Address reader for Z09/A01: finds 都道府県, [郡], 市区町村 and 政令指定都市の区 at the start of a 住所, by tries built once.
 import { createFolded, foldInto, foldKey, type Folded } from "./address-folding.js";
+import { FoldedTrie } from "./folded-trie.js";
 import { PREFECTURES, type DissolvedWard, type Municipality, type Prefecture, type Ward } from "./municipalities.js";
 
 /** One current place an address may name: a municipality, or a ward of a 政令指定都市 (then `municipality` is the city). */
@@ -52,45 +53,6 @@ export interface AddressReading {
   dissolvedWard?: DissolvedWard;
 }
 
-interface Node<T> {
-  next?: Map<number, Node<T>>;
-  entries?: T[];
-}
-
-class Trie<T> {
-  readonly root: Node<T> = {};
-
-  add(key: string, entry: T): void {
-    let node = this.root;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      node.next ??= new Map();
-      let child = node.next.get(c);
-      if (!child) {
-        child = {};
-        node.next.set(c, child);
-      }
-      node = child;
-    }
-    (node.entries ??= []).push(entry);
-  }
-
-  /** The longest key starting at folded index `start` with at least one accepted entry. */
-  longest(f: Folded, start: number, accept: (e: T) => boolean): { end: number; entries: T[] } | undefined {
-    let node: Node<T> | undefined = this.root;
-    let best: { end: number; entries: T[] } | undefined;
-    for (let i = start; i < f.length; i++) {
-      node = node.next?.get(f.codes[i]);
-      if (!node) break;
-      if (node.entries) {
-        const ok = node.entries.filter(accept);
-        if (ok.length > 0) best = { end: i + 1, entries: ok };
-      }
-    }
-    return best;
-  }
-}
-
 /** A name in the national index: a municipality (incl. 特別区 and island forms) or a ward of a 政令指定都市. */
 interface NameEntry {
   place: Place;
@@ -108,9 +70,9 @@ export const ISLAND_FORMS: readonly { prefCode: string; form: string; municipali
   { prefCode: "13", form: "八丈島八丈町", municipality: "八丈町" },
 ];
 
-const PREFECTURE_TRIE = new Trie<{ prefecture: Prefecture; form: "full" | "stem" }>();
-const NAME_TRIE = new Trie<NameEntry>();
-const WARD_TRIES = new Map<Municipality, Trie<WardEntry>>();
+const PREFECTURE_TRIE = new FoldedTrie<{ prefecture: Prefecture; form: "full" | "stem" }>();
+const NAME_TRIE = new FoldedTrie<NameEntry>();
+const WARD_TRIES = new Map<Municipality, FoldedTrie<WardEntry>>();
 
 function buildIndexes(): void {
   for (const prefecture of PREFECTURES) {
@@ -119,7 +81,7 @@ function buildIndexes(): void {
     for (const municipality of prefecture.municipalities) {
       NAME_TRIE.add(foldKey(municipality.name), { place: { prefecture, municipality, display: municipality.name }, isWard: false });
       if (!municipality.wards) continue;
-      const wardTrie = new Trie<WardEntry>();
+      const wardTrie = new FoldedTrie<WardEntry>();
       for (const ward of municipality.wards) {
         wardTrie.add(foldKey(ward.name), { ward });
         NAME_TRIE.add(foldKey(ward.name), { place: { prefecture, municipality, display: municipality.name, ward }, isWard: true });
@@ -172,75 +134,93 @@ export function readAddress(address: string): AddressReading {
 
 function read(f: Folded): AddressReading {
   const start = skipPostalCode(f);
-  const pref = PREFECTURE_TRIE.longest(f, start, (e) => e.form === "full");
+  const pref = PREFECTURE_TRIE.longest(f, start, isFullPrefecture);
   if (pref) {
     const prefecture = pref.entries[0].prefecture;
-    const reading = readMunicipality(f, pref.end, (e) => !e.isWard && e.place.prefecture === prefecture);
     const prefectureEnd = f.pos[pref.end];
-    if (reading) return { ...reading, status: "ok", prefecture, prefectureForm: "full", prefectureEnd };
-    const ward = NAME_TRIE.longest(f, pref.end, (e) => e.isWard && e.place.prefecture === prefecture);
-    if (ward) return finish(f, "wardWithoutCity", pref.end, ward.end, ward.entries, { prefecture, prefectureForm: "full", prefectureEnd });
-    const elsewhere = readMunicipality(f, pref.end, () => true);
-    if (elsewhere) return { ...elsewhere, status: "wrongPrefecture", prefecture, prefectureForm: "full", prefectureEnd };
-    return empty("noMunicipality", prefectureEnd, { prefecture, prefectureForm: "full" });
+    const reading =
+      readMunicipality(f, pref.end, (e) => !e.isWard && e.place.prefecture === prefecture, "ok") ??
+      readWardWithoutCity(f, pref.end, prefecture) ??
+      readMunicipality(f, pref.end, acceptAny, "wrongPrefecture") ??
+      newReading("noMunicipality", prefectureEnd);
+    reading.prefecture = prefecture;
+    reading.prefectureForm = "full";
+    reading.prefectureEnd = prefectureEnd;
+    return reading;
   }
-  const bare = readMunicipality(f, start, () => true);
-  if (bare) return { ...bare, status: "noPrefecture", prefectureEnd: f.pos[start] };
-  const stem = PREFECTURE_TRIE.longest(f, start, (e) => e.form === "stem");
+  const bare = readMunicipality(f, start, acceptAny, "noPrefecture");
+  if (bare) {
+    bare.prefectureEnd = f.pos[start];
+    return bare;
+  }
+  const stem = PREFECTURE_TRIE.longest(f, start, isStemPrefecture);
   if (stem) {
     const prefecture = stem.entries[0].prefecture;
-    const reading = readMunicipality(f, stem.end, (e) => !e.isWard && e.place.prefecture === prefecture);
-    if (reading) return { ...reading, status: "noPrefecture", prefecture, prefectureForm: "stem", prefectureEnd: f.pos[stem.end] };
+    const reading = readMunicipality(f, stem.end, (e) => !e.isWard && e.place.prefecture === prefecture, "noPrefecture");
+    if (reading) {
+      reading.prefecture = prefecture;
+      reading.prefectureForm = "stem";
+      reading.prefectureEnd = f.pos[stem.end];
+      return reading;
+    }
   }
-  return empty("nothing", f.pos[start], {});
+  return newReading("nothing", f.pos[start]);
 }
 
-type PartialReading = Omit<AddressReading, "status" | "prefectureEnd">;
+const isFullPrefecture = (e: { form: string }) => e.form === "full";
+const isStemPrefecture = (e: { form: string }) => e.form === "stem";
+const acceptAny = () => true;
+
+/** A reading with every key present (one object shape), positioned at original index `at`. */
+function newReading(status: ReadingStatus, at: number): AddressReading {
+  return {
+    status,
+    prefecture: undefined,
+    prefectureForm: undefined,
+    prefectureEnd: at,
+    place: undefined,
+    candidates: [],
+    countyStart: undefined,
+    countyBeforeCity: false,
+    municipalityStart: at,
+    restStart: at,
+    wardStatus: "notDesignatedCity",
+    dissolvedWard: undefined,
+  };
+}
 
 /** The municipality (directly, or after 〇〇郡) starting at folded index `at`, whichever reading reaches further. */
-function readMunicipality(f: Folded, at: number, accept: (e: NameEntry) => boolean): PartialReading | undefined {
+function readMunicipality(f: Folded, at: number, accept: (e: NameEntry) => boolean, status: ReadingStatus): AddressReading | undefined {
   const direct = NAME_TRIE.longest(f, at, accept);
-  let county: { end: number; entries: NameEntry[]; countyEnd: number } | undefined;
   for (let j = at + 1; j < f.length && j <= at + MAX_COUNTY_CHARS; j++) {
     const c = f.codes[j];
     if (c === KANJI_GUN) {
-      const m = NAME_TRIE.longest(f, j + 1, (e) => !e.isWard && accept(e));
-      if (m) county = { ...m, countyEnd: j + 1 };
+      const county = NAME_TRIE.longest(f, j + 1, (e) => !e.isWard && accept(e));
+      if (county && (!direct || county.end > direct.end)) {
+        const r = finish(f, status, j + 1, county.end, county.entries);
+        r.countyStart = f.pos[at];
+        r.countyBeforeCity = county.entries.every((e) => e.place.municipality.kind === "city");
+        return r;
+      }
       break;
     }
     if (COUNTY_BREAKERS.has(c)) break;
   }
-  if (county && (!direct || county.end > direct.end)) {
-    const r = finish(f, "ok", county.countyEnd, county.end, county.entries, {});
-    r.countyStart = f.pos[at];
-    r.countyBeforeCity = county.entries.every((e) => e.place.municipality.kind === "city");
-    return r;
-  }
-  if (direct) return finish(f, "ok", at, direct.end, direct.entries, {});
-  return undefined;
+  return direct ? finish(f, status, at, direct.end, direct.entries) : undefined;
+}
+
+/** A ward of one of the prefecture's 政令指定都市, written without the city. */
+function readWardWithoutCity(f: Folded, at: number, prefecture: Prefecture): AddressReading | undefined {
+  const ward = NAME_TRIE.longest(f, at, (e) => e.isWard && e.place.prefecture === prefecture);
+  return ward ? finish(f, "wardWithoutCity", at, ward.end, ward.entries) : undefined;
 }
 
 /** Builds a reading from the entries of one matched name, then reads a 政令指定都市's ward when one city is meant. */
-function finish(
-  f: Folded,
-  status: ReadingStatus,
-  nameStart: number,
-  nameEnd: number,
-  entries: NameEntry[],
-  base: Partial<AddressReading>,
-): AddressReading {
-  const candidates = entries.map((e) => e.place);
-  const reading: AddressReading = {
-    status,
-    prefectureEnd: base.prefectureEnd ?? 0,
-    ...base,
-    candidates,
-    countyBeforeCity: false,
-    municipalityStart: f.pos[nameStart],
-    restStart: f.pos[nameEnd],
-    wardStatus: "notDesignatedCity",
-  };
-  const place = onePlace(distinctPlaces(candidates), f, nameStart, nameEnd);
+function finish(f: Folded, status: ReadingStatus, nameStart: number, nameEnd: number, entries: NameEntry[]): AddressReading {
+  const reading = newReading(status, f.pos[nameStart]);
+  reading.candidates = entries.map((e) => e.place);
+  reading.restStart = f.pos[nameEnd];
+  const place = onePlace(distinctPlaces(reading.candidates), f, nameStart, nameEnd);
   if (!place) return reading;
   reading.place = place;
   if (!place.municipality.wards || place.ward) {
@@ -248,9 +228,9 @@ function finish(
     return reading;
   }
   const wardTrie = WARD_TRIES.get(place.municipality)!;
-  const ward = wardTrie.longest(f, nameEnd, () => true);
+  const ward = wardTrie.longest(f, nameEnd, acceptAny);
   if (ward?.entries[0].ward) {
-    reading.place = { ...place, ward: ward.entries[0].ward };
+    reading.place = { prefecture: place.prefecture, municipality: place.municipality, display: place.display, ward: ward.entries[0].ward };
     reading.wardStatus = "ok";
     reading.restStart = f.pos[ward.end];
   } else if (ward?.entries[0].dissolved) {
@@ -279,7 +259,7 @@ function unknownWardEnd(f: Folded, at: number): number {
  * The only place, or — when folding made names meet (鹿嶋市 of 茨城県 and 鹿島市 of 佐賀県) — the only one
  * spelt exactly as written.
  */
-function onePlace(places: Place[], f: Folded, nameStart: number, nameEnd: number): Place | undefined {
+function onePlace(places: readonly Place[], f: Folded, nameStart: number, nameEnd: number): Place | undefined {
   if (places.length <= 1) return places[0];
   const written = source.slice(f.pos[nameStart], f.pos[nameEnd]).replace(/[ \u3000\t\u00a0]/g, "");
   const exact = places.filter((p) => (p.ward ? p.ward.name : p.display) === written);
@@ -287,7 +267,8 @@ function onePlace(places: Place[], f: Folded, nameStart: number, nameEnd: number
 }
 
 /** Candidates that would give different corrected addresses (two 泊村 of 北海道 are one). */
-function distinctPlaces(candidates: readonly Place[]): Place[] {
+function distinctPlaces(candidates: readonly Place[]): readonly Place[] {
+  if (candidates.length <= 1) return candidates;
   const seen = new Set<string>();
   const out: Place[] = [];
   for (const p of candidates) {
@@ -297,19 +278,6 @@ function distinctPlaces(candidates: readonly Place[]): Place[] {
     out.push(p);
   }
   return out;
-}
-
-function empty(status: ReadingStatus, at: number, base: Partial<AddressReading>): AddressReading {
-  return {
-    status,
-    ...base,
-    prefectureEnd: at,
-    candidates: [],
-    countyBeforeCity: false,
-    municipalityStart: at,
-    restStart: at,
-    wardStatus: "notDesignatedCity",
-  };
 }
 
 /** A leading postal code (〒123-4567, 〒1234567, 123-4567 followed by the address) is skipped: it is not the 住所. */
