@@ -49,8 +49,8 @@ const messages = {
     en: "A county (郡) is written before a city; cities belong to no county (an address from before the town became a city)",
   },
   nonAddress: {
-    ja: "住所欄に住所以外の文言「{phrase}」があります",
-    en: "The address field holds non-address text \"{phrase}\"",
+    ja: "住所欄に住所以外の文言があります（住所不定・入院中・施設入所・不明・同上など）",
+    en: "The address field holds non-address text (住所不定, 入院中, 施設入所, 不明, 同上 …)",
   },
   phoneNumber: {
     ja: "住所欄に電話番号があります",
@@ -87,7 +87,7 @@ function isBlank(value: string): boolean {
 export function diagnoseAddress(
   address: string,
   insurerNumber?: string,
-): { messageId: MessageId; suggestion?: string; data?: Record<string, string>; extra: Record<string, unknown> } | undefined {
+): { messageId: MessageId; suggestion?: string; extra: Record<string, unknown> } | undefined {
   if (isBlank(address)) return undefined;
   const serverLiteral = failsServerLiteralTest(address);
   const junk = findNonAddressText(address);
@@ -97,7 +97,6 @@ export function diagnoseAddress(
     return {
       messageId: NON_ADDRESS_MESSAGES[junk.kind],
       suggestion: ok ? remainder : undefined,
-      data: junk.phrase ? { phrase: junk.phrase } : undefined,
       extra: { serverLiteral, nonAddressText: junk.kind },
     };
   }
@@ -143,7 +142,6 @@ export default defineCheck({
         if (!d) return;
         const input: ReportInput = { messageId: d.messageId, at: rec, field: "address", extra: d.extra };
         if (d.suggestion !== undefined) input.suggestion = d.suggestion;
-        if (d.data) input.data = d.data;
         ctx.report(input);
       },
     };
