@@ -14,6 +14,7 @@ import { sortedCounts, summarize } from "../report/summary.js";
 import type { DataRecord, FileReport, Finding, Lang, Report, SeveritySetting } from "../types.js";
 import { CheckRun } from "./check-run.js";
 import { FindingCollector } from "./collector.js";
+import { Reservoir } from "./sampler.js";
 import { structuralFinding } from "./structural.js";
 
 export interface RunOptions {
@@ -30,6 +31,8 @@ export interface RunOptions {
   maxFindings: number;
   /** Check only the first N records (the rest are still counted). */
   head?: number;
+  /** Check a uniform sample of N records, reproducible for a seed (all are still counted). */
+  sample?: { n: number; seed: number };
   version: string;
   /** Called with each file's progress (bytes read) — for a TTY progress line. */
   onProgress?: (path: string, bytes: number) => void;
@@ -39,6 +42,8 @@ export interface RunResult {
   report: Report;
   /** Messages of checks that threw: the run exits 2. */
   crashes: string[];
+  /** Per input file (same order as report.files): record numbers with at least one error finding. */
+  errorRecords: Set<number>[];
 }
 
 interface FileState {
@@ -70,7 +75,7 @@ export async function runCheck(paths: readonly string[], opts: RunOptions): Prom
     files,
     summary: summarize(files),
   };
-  return { report, crashes: run.crashes };
+  return { report, crashes: run.crashes, errorRecords: states.map((s) => s.collector?.errorRecords() ?? new Set<number>()) };
 }
 
 function emptyFileReport(path: string): FileReport {
@@ -177,13 +182,17 @@ async function readCsvFile(
   let dataRecords = 0;
   let checked = 0;
 
+  const reservoir = opts.sample ? new Reservoir<{ raw: RawRecord; recordNo: number }>(opts.sample.n, opts.sample.seed) : undefined;
   const onRecord = (raw: RawRecord) => {
     const isHeader = layout === undefined && opts.layout.header && fileIndex < 0;
-    const recordNo = isHeader ? 0 : dataRecords + 1;
-    if (!isHeader) {
-      dataRecords++;
-      if (opts.head !== undefined && dataRecords > opts.head) return;
-    }
+    if (isHeader) return checkRecord(raw, 0, true);
+    dataRecords++;
+    if (opts.head !== undefined && dataRecords > opts.head) return;
+    if (reservoir) reservoir.offer({ raw: { ...raw, bytes: raw.bytes.slice() }, recordNo: dataRecords });
+    else checkRecord(raw, dataRecords, false);
+  };
+
+  const checkRecord = (raw: RawRecord, recordNo: number, isHeader: boolean) => {
     const decoded = decoder.decode(raw.bytes);
     const cells = splitCells(decoded.text, delimiter);
     if (layout === undefined) {
@@ -241,6 +250,7 @@ async function readCsvFile(
     }
   }
   scanner.end();
+  for (const { raw, recordNo } of reservoir?.items() ?? []) checkRecord(raw, recordNo, false);
   if (layout === undefined) {
     throw fatal("header-only", `${path}: データ行がありません（空行のみ）`, `${path}: no data rows (blank lines only)`);
   }
@@ -279,15 +289,19 @@ async function readXmlFile(
     run.addStructural(fileIndex, "S02", (sev) => structuralFinding("S02", "invalid", sev, lang, { record: 0, line: lineOfByte(bytes, 1, bad.index), byteOffset: bad.index },
       { encoding: xml.sniffed.encoding.toUpperCase(), hex: bad.hex, offset: bad.index, offsetHex: bad.index.toString(16).toUpperCase() }, { bytes: bad.hex }));
   }
-  let n = 0;
-  for (const x of xml.records) {
-    n++;
-    if (opts.head !== undefined && n > opts.head) continue;
+  let chosen = xml.records.map((x, i) => ({ x, n: i + 1 }));
+  if (opts.head !== undefined) chosen = chosen.slice(0, opts.head);
+  if (opts.sample) {
+    const reservoir = new Reservoir<(typeof chosen)[number]>(opts.sample.n, opts.sample.seed);
+    for (const c of chosen) reservoir.offer(c);
+    chosen = reservoir.items();
+  }
+  for (const { x, n } of chosen) {
     collector.countRecord(x.fields.insurerNumber);
     run.record({ record: n, line: x.line, offset: x.offset, fileIndex, cells: Object.values(x.fields) as string[], fields: x.fields });
   }
   run.fileEnd(fileIndex);
   report.records = xml.records.length;
-  report.recordsChecked = Math.min(xml.records.length, opts.head ?? Infinity);
+  report.recordsChecked = chosen.length;
   state.collector = collector;
 }

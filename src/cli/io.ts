@@ -1,0 +1,14 @@
+// Where the CLI writes: standard output and error, TTY and environment; tests pass their own.
+export interface Io {
+  stdout: (s: string | Uint8Array) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export const defaultIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: !!process.stdout.isTTY,
+  env: process.env,
+};
