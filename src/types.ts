@@ -41,6 +41,9 @@ export interface Finding {
 /** Keys of a finding that may hold personal data and are masked by --redact. */
 export const PERSONAL_KEYS = ["value", "suggestion", "referenceValue"] as const;
 
+/** Extra keys that can spell a personal value (K01's offending characters): dropped under --redact. */
+export const REDACTED_EXTRA_KEYS = ["chars"] as const;
+
 /** A reference to another record, used by cross-record findings (B04). */
 export interface RecordRef {
   file: string;

@@ -3,7 +3,7 @@ import { codeInfo, type CodeInfo } from "../codes/table.js";
 import type { At, Check, CheckContext, CheckHooks, CheckOptions, ReportInput } from "../checks/define.js";
 import { formatMessage } from "../checks/define.js";
 import { maskIndividualNumber, maskLongDigitRuns, redactRecipientNumber, redactValue } from "../report/mask.js";
-import { PERSONAL_KEYS, type DataRecord, type FieldName, type Finding, type SeveritySetting } from "../types.js";
+import { PERSONAL_KEYS, REDACTED_EXTRA_KEYS, type DataRecord, type FieldName, type Finding, type SeveritySetting } from "../types.js";
 import { FindingCollector } from "./collector.js";
 import { findingSuspension } from "./suspension.js";
 
@@ -143,6 +143,7 @@ export class CheckRun {
 
   /** 個人番号 is masked always (and any 12-digit run anywhere); with --redact every personal value is. */
   private mask(f: Finding): Finding {
+    if (this.opts.redact) for (const k of REDACTED_EXTRA_KEYS) delete f[k];
     for (const k of PERSONAL_KEYS) {
       const v = f[k];
       if (typeof v !== "string") continue;
