@@ -11,11 +11,18 @@ const HALF_WIDTH_KANA = /[\uff61-\uff9f]/;
 
 export type SpacingProblem = "leading" | "trailing" | "doubled";
 
+const DOUBLED = /[ \u3000\t\u00a0]{2}/;
+const isSpaceCode = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0;
+
 /** The spacing problems of one name value and its corrected form; undefined when it is blank (B03's case). */
 export function analyseNameSpacing(value: string, field: FieldName): {
   problems: { kind: SpacingProblem; chars: string }[];
   corrected: string;
 } | undefined {
+  // Fast path for the common clean value: no space at either end, no doubled space.
+  if (value.length > 0 && !isSpaceCode(value.charCodeAt(0)) && !isSpaceCode(value.charCodeAt(value.length - 1)) && !DOUBLED.test(value)) {
+    return { problems: [], corrected: value };
+  }
   let start = 0;
   let end = value.length;
   while (start < end && isSpace(value[start])) start++;

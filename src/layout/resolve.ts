@@ -67,15 +67,21 @@ export function requireBasic4(columns: Partial<Record<FieldName, string>>, path:
   }
 }
 
+/** Per layout, the (field, cell, value map) triples mapFields walks — computed once. */
+const plans = new WeakMap<ResolvedLayout, { field: FieldName; cell: number; map?: Record<string, string> }[]>();
+
 /** Builds a record's logical fields from its cells, applying the profile's value maps. */
 export function mapFields(layout: ResolvedLayout, cells: string[]): Partial<Record<FieldName, string>> {
+  let plan = plans.get(layout);
+  if (!plan) {
+    plan = (Object.entries(layout.cellOf) as [FieldName, number][]).map(([field, cell]) => ({ field, cell, map: layout.values[field] }));
+    plans.set(layout, plan);
+  }
   const out: Partial<Record<FieldName, string>> = {};
-  for (const f in layout.cellOf) {
-    const field = f as FieldName;
-    const v = cells[layout.cellOf[field]!];
+  for (const p of plan) {
+    const v = cells[p.cell];
     if (v === undefined) continue;
-    const map = layout.values[field];
-    out[field] = map && Object.hasOwn(map, v) ? map[v] : v;
+    out[p.field] = p.map !== undefined && Object.hasOwn(p.map, v) ? p.map[v] : v;
   }
   return out;
 }
