@@ -1,57 +1,22 @@
 // Runs a whole check: every input file read, decoded, split and checked; one Report for the run.
-import type { Check, CheckOptions } from "../checks/define.js";
 import { FatalError, fatal } from "../i18n/fatal.js";
-import { RecordDecoder } from "../input/decode.js";
 import type { EncodingOption } from "../input/encodings.js";
 import { openInput, readHead } from "../input/open.js";
 import { RecordScanner, type RawRecord } from "../input/record-scanner.js";
-import { refuseBinary, sniffEncoding, SNIFF_BYTES } from "../input/sniff.js";
-import { splitCells } from "../input/split-cells.js";
+import { refuseBinary, sniffEncoding, SNIFF_BYTES, type Sniffed } from "../input/sniff.js";
 import { readXml } from "../input/xml-reader.js";
-import type { LayoutProfile } from "../layout/profile.js";
-import { mapFields, requireBasic4, resolveLayout, type ResolvedLayout } from "../layout/resolve.js";
+import { requireBasic4 } from "../layout/resolve.js";
 import { sortedCounts, summarize } from "../report/summary.js";
-import type { DataRecord, FileReport, Finding, Lang, Report, SeveritySetting } from "../types.js";
+import type { FileReport, Finding, Lang, Report } from "../types.js";
 import { CheckRun } from "./check-run.js";
 import { FindingCollector } from "./collector.js";
+import { CsvRecordChecker, lineOfByte } from "./csv-records.js";
+import type { FileState, RunOptions, RunResult } from "./run-types.js";
 import { Reservoir } from "./sampler.js";
 import { structuralFinding } from "./structural.js";
 
-export interface RunOptions {
-  checks: readonly Check[];
-  check: CheckOptions;
-  encoding: EncodingOption;
-  delimiter?: "," | "\t";
-  layout: LayoutProfile;
-  maxFieldBytes: number;
-  maxXmlBytes: number;
-  xmlRecord?: string;
-  rules?: ReadonlyMap<string, SeveritySetting>;
-  redact: boolean;
-  maxFindings: number;
-  /** Check only the first N records (the rest are still counted). */
-  head?: number;
-  /** Check a uniform sample of N records, reproducible for a seed (all are still counted). */
-  sample?: { n: number; seed: number };
-  version: string;
-  /** Called with each file's progress (bytes read) — for a TTY progress line. */
-  onProgress?: (path: string, bytes: number) => void;
-}
 
-export interface RunResult {
-  report: Report;
-  /** Messages of checks that threw: the run exits 2. */
-  crashes: string[];
-  /** Per input file (same order as report.files): record numbers with at least one error finding. */
-  errorRecords: Set<number>[];
-}
-
-interface FileState {
-  report: FileReport;
-  collector?: FindingCollector;
-}
-
-const S04_VALUE_CHARS = 80;
+export type { FileState, RunOptions, RunResult } from "./run-types.js";
 
 export async function runCheck(paths: readonly string[], opts: RunOptions): Promise<RunResult> {
   const run = new CheckRun({ checks: opts.checks, options: opts.check, rules: opts.rules, redact: opts.redact });
@@ -75,7 +40,7 @@ export async function runCheck(paths: readonly string[], opts: RunOptions): Prom
     files,
     summary: summarize(files),
   };
-  return { report, crashes: run.crashes, errorRecords: states.map((s) => s.collector?.errorRecords() ?? new Set<number>()) };
+  return { report, crashes: run.crashes, errorRecords: states.map((s) => s.collector?.errorRecords() ?? new Set<number>()), workers: 0 };
 }
 
 function emptyFileReport(path: string): FileReport {
@@ -154,12 +119,17 @@ function detectDelimiter(path: string, head: Uint8Array, opts: RunOptions): "," 
   return tabs > commas ? "\t" : ",";
 }
 
-function lineOfByte(bytes: Uint8Array, startLine: number, index: number): number {
-  let line = startLine;
-  for (let i = 0; i < index; i++) {
-    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
-  }
-  return line;
+
+/** Encoding and delimiter of a CSV/TSV file, from its first 64 KiB. */
+export function prepareCsv(path: string, head: Uint8Array, eof: boolean, opts: RunOptions): { sniffed: Sniffed; delimiter: "," | "\t" } {
+  const requested = opts.encoding !== "auto" ? opts.encoding : ((opts.layout.encoding as EncodingOption | undefined) ?? "auto");
+  const sniffed = sniffEncoding(head.subarray(0, SNIFF_BYTES), requested, !eof || head.length > SNIFF_BYTES);
+  return { sniffed, delimiter: detectDelimiter(path, head, opts) };
+}
+
+/** The UTF-8 BOM in front of a CP932 body, as an S02 finding. */
+export function strayBomFinding(lang: Lang): Finding {
+  return structuralFinding("S02", "bom", "error", lang, { record: 0, line: 1, byteOffset: 0 }, {}, { bytes: "EF BB BF" });
 }
 
 async function readCsvFile(
@@ -167,96 +137,36 @@ async function readCsvFile(
   state: FileState, run: CheckRun, opts: RunOptions,
 ): Promise<void> {
   const lang: Lang = opts.check.lang;
-  const requested = opts.encoding !== "auto" ? opts.encoding : ((opts.layout.encoding as EncodingOption | undefined) ?? "auto");
-  const sniffed = sniffEncoding(head.subarray(0, SNIFF_BYTES), requested, !eof || head.length > SNIFF_BYTES);
-  const delimiter = detectDelimiter(path, head, opts);
+  const { sniffed, delimiter } = prepareCsv(path, head, eof, opts);
   const report = state.report;
   report.encoding = sniffed.encoding;
   report.encodingReason = sniffed.reason[lang];
   report.format = delimiter === "\t" ? "tsv" : "csv";
-  const decoder = new RecordDecoder(sniffed.encoding);
   const collector = new FindingCollector(opts.maxFindings);
-  const pending: Finding[] = [];
-  let layout: ResolvedLayout | undefined;
-  let fileIndex = -1;
+  const checker = new CsvRecordChecker({ path, sniffed, delimiter, lang, maxFieldBytes: opts.maxFieldBytes }, run, collector, opts.layout);
+  if (sniffed.strayBom) checker.addEarly(strayBomFinding(lang));
   let dataRecords = 0;
-  let checked = 0;
-
+  let headerSeen = !opts.layout.header;
   const reservoir = opts.sample ? new Reservoir<{ raw: RawRecord; recordNo: number }>(opts.sample.n, opts.sample.seed) : undefined;
   const onRecord = (raw: RawRecord) => {
-    const isHeader = layout === undefined && opts.layout.header && fileIndex < 0;
-    if (isHeader) return checkRecord(raw, 0, true);
+    if (!headerSeen) {
+      headerSeen = true;
+      return checker.check(raw, 0, true);
+    }
     dataRecords++;
     if (opts.head !== undefined && dataRecords > opts.head) return;
     if (reservoir) reservoir.offer({ raw: { ...raw, bytes: raw.bytes.slice() }, recordNo: dataRecords });
-    else checkRecord(raw, dataRecords, false);
+    else checker.check(raw, dataRecords, false);
   };
-
-  const checkRecord = (raw: RawRecord, recordNo: number, isHeader: boolean) => {
-    const decoded = decoder.decode(raw.bytes);
-    const cells = splitCells(decoded.text, delimiter);
-    if (layout === undefined) {
-      layout = resolveLayout(opts.layout, isHeader ? cells : undefined, cells.length, path);
-      fileIndex = run.addFile(path, layout.columns, collector);
-      for (const f of pending) collector.add(f, false);
-    }
-    const fields = isHeader ? {} : mapFields(layout, cells);
-    const addStructural = (code: string, build: (sev: "error" | "warning") => Finding) =>
-      run.addStructural(fileIndex, code, build, fields.recipientNumber, fields.insurerNumber);
-    for (const bad of decoded.invalid) {
-      const byteOffset = raw.offset + bad.index;
-      addStructural("S02", (sev) => structuralFinding("S02", "invalid", sev, lang,
-        { record: recordNo, line: lineOfByte(raw.bytes, raw.line, bad.index), byteOffset },
-        { encoding: sniffed.encoding.toUpperCase(), hex: bad.hex, offset: byteOffset, offsetHex: byteOffset.toString(16).toUpperCase() }, { bytes: bad.hex }));
-    }
-    for (const issue of raw.issues) {
-      if (issue.kind === "field-too-long") {
-        const value = (cells[issue.cell] ?? "").slice(0, S04_VALUE_CHARS) + "…";
-        addStructural("S04", (sev) => structuralFinding("S04", "long", sev, lang,
-          { record: recordNo, line: issue.line, byteOffset: issue.offset },
-          { cell: issue.cell + 1, length: issue.length ?? 0, max: opts.maxFieldBytes }, { value, cell: issue.cell + 1 }));
-      } else {
-        addStructural("S03", (sev) => structuralFinding("S03", issue.kind as "stray-quote", sev, lang,
-          { record: recordNo, line: issue.line, byteOffset: issue.offset }, { cell: issue.cell + 1 }, { cell: issue.cell + 1 }));
-      }
-    }
-    if (isHeader) return;
-    if (!raw.unclosedQuote && cells.length !== layout.width) {
-      addStructural("S01", (sev) => structuralFinding("S01", "columns", sev, lang,
-        { record: recordNo, line: raw.line, byteOffset: raw.offset }, { actual: cells.length, expected: layout!.width },
-        { columns: cells.length, expected: layout!.width }));
-    }
-    checked++;
-    collector.countRecord(fields.insurerNumber);
-    if (raw.unclosedQuote) return;
-    const rec: DataRecord = {
-      record: recordNo, line: raw.line, offset: raw.offset, fileIndex, cells, fields,
-      raw: { bytes: raw.bytes, delimiter: delimiter.charCodeAt(0), encoding: sniffed.encoding, cellOf: layout.cellOf },
-    };
-    run.record(rec);
-  };
-
   const scanner = new RecordScanner(delimiter.charCodeAt(0), opts.maxFieldBytes, onRecord, sniffed.bomLength);
-  if (sniffed.strayBom) {
-    pending.push(structuralFinding("S02", "bom", "error", lang, { record: 0, line: 1, byteOffset: 0 }, {}, { bytes: "EF BB BF" }));
-  }
-  let readBytes = head.length;
   scanner.push(head.subarray(sniffed.bomLength > 0 ? sniffed.bomLength : sniffed.strayBom ? 3 : 0));
-  if (!eof) {
-    for (let r = await rest.next(); !r.done; r = await rest.next()) {
-      readBytes += r.value.length;
-      opts.onProgress?.(path, readBytes);
-      scanner.push(r.value);
-    }
-  }
+  if (!eof) for (let r = await rest.next(); !r.done; r = await rest.next()) scanner.push(r.value);
   scanner.end();
-  for (const { raw, recordNo } of reservoir?.items() ?? []) checkRecord(raw, recordNo, false);
-  if (layout === undefined) {
-    throw fatal("header-only", `${path}: データ行がありません（空行のみ）`, `${path}: no data rows (blank lines only)`);
-  }
+  for (const { raw, recordNo } of reservoir?.items() ?? []) checker.check(raw, recordNo, false);
+  const fileIndex = checker.finish();
   run.fileEnd(fileIndex);
   report.records = dataRecords;
-  report.recordsChecked = checked;
+  report.recordsChecked = checker.checked;
   if (scanner.blankLines > 0) report.blankLines = scanner.blankLines;
   state.collector = collector;
 }

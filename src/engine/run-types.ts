@@ -1,0 +1,42 @@
+// Options and results of a check run, shared by the serial and the parallel runner.
+import type { Check, CheckOptions } from "../checks/define.js";
+import type { EncodingOption } from "../input/encodings.js";
+import type { LayoutProfile } from "../layout/profile.js";
+import type { FileReport, Report, SeveritySetting } from "../types.js";
+import type { FindingCollector } from "./collector.js";
+
+export interface RunOptions {
+  checks: readonly Check[];
+  check: CheckOptions;
+  encoding: EncodingOption;
+  delimiter?: "," | "\t";
+  layout: LayoutProfile;
+  maxFieldBytes: number;
+  maxXmlBytes: number;
+  xmlRecord?: string;
+  rules?: ReadonlyMap<string, SeveritySetting>;
+  redact: boolean;
+  maxFindings: number;
+  /** Check only the first N records (the rest are still counted). */
+  head?: number;
+  /** Check a uniform sample of N records, reproducible for a seed (all are still counted). */
+  sample?: { n: number; seed: number };
+  version: string;
+  /** Worker threads; 1 (or undefined) = in this thread. */
+  jobs?: number;
+}
+
+export interface RunResult {
+  report: Report;
+  /** Messages of checks that threw: the run exits 2. */
+  crashes: string[];
+  /** Per input file (same order as report.files): record numbers with at least one error finding. */
+  errorRecords: Set<number>[];
+  /** Worker threads that did the work (0 = this thread). */
+  workers: number;
+}
+
+export interface FileState {
+  report: FileReport;
+  collector?: FindingCollector;
+}
