@@ -77,6 +77,13 @@ export interface CheckHooks {
   fileEnd?(fileIndex: number): void;
   /** Called once after every file of the run has been read (cross-file checks report here). */
   end?(): void;
+  /**
+   * Parallel runs: what record() gathered since the last call, as structured-cloneable data (a worker thread
+   * calls it after each byte range). Checks whose end() needs record() state must implement both hooks.
+   */
+  exportState?(): unknown;
+  /** Parallel runs: adds a worker's exported state, in file and range order, before end() in the main thread. */
+  importState?(state: unknown): void;
 }
 
 export interface Check {

@@ -1,12 +1,13 @@
 // The main command: check the inputs, write the reports (and --split files), return the exit code.
-import { runCheck } from "../engine/run.js";
+import { statSync } from "node:fs";
+import { AUTO_JOBS_MIN_BYTES, autoJobs, runCheckParallel } from "../engine/parallel.js";
 import { exitCode } from "../exit-code.js";
 import { fatal, FatalError } from "../i18n/fatal.js";
 import { applyBaseline, loadBaseline } from "../report/baseline.js";
 import { splitFile } from "../report/split.js";
 import type { Lang } from "../types.js";
 import type { Io } from "./io.js";
-import { expandInputs, formatContext, outputFormat, prepareRun, reportTargets, type Opts } from "./options.js";
+import { expandInputs, formatContext, intOption, outputFormat, prepareRun, reportTargets, type Opts } from "./options.js";
 import { writeOutputs } from "./write-outputs.js";
 
 export async function checkCommand(inputs: string[], o: Opts, io: Io, lang: Lang, version: string): Promise<number> {
@@ -21,7 +22,7 @@ export async function checkCommand(inputs: string[], o: Opts, io: Io, lang: Lang
   const baseline = o.baseline ? loadBaseline(o.baseline as string) : undefined;
   const prepared = await prepareRun(o, lang, io.env, version);
   const paths = expandInputs(inputs);
-  const { report, crashes, errorRecords } = await runCheck(paths, prepared.run);
+  const { report, crashes, errorRecords } = await runCheckParallel(paths, prepared.run, jobsFor(o.jobs as string, paths));
   if (baseline) applyBaseline(report, baseline);
   for (const f of report.files) if (f.error) io.stderr(`oqs-check: ${f.error.message}\n`);
   for (const c of crashes) io.stderr(`oqs-check: ${lang === "ja" ? "点検中の内部エラー" : "internal error in check"} ${c}\n`);
@@ -51,4 +52,18 @@ async function split(
     }
   }
   return failures;
+}
+
+/** --jobs N, or auto: worker threads when the inputs are large enough to repay starting them. */
+function jobsFor(option: string, paths: string[]): number {
+  if (option !== "auto") return intOption("--jobs", option, 1);
+  let bytes = 0;
+  for (const p of paths) {
+    try {
+      bytes += p === "-" ? 0 : statSync(p).size;
+    } catch {
+      /* reported by the reader */
+    }
+  }
+  return bytes >= AUTO_JOBS_MIN_BYTES ? autoJobs() : 1;
 }

@@ -31,6 +31,7 @@ interface ActiveCheck {
 }
 
 export class CheckRun {
+  /** Registered files by index (sparse in parallel runs). */
   readonly files: FileSlot[] = [];
   private readonly active: ActiveCheck[] = [];
   private readonly perFile: ActiveCheck[][] = [];
@@ -50,8 +51,11 @@ export class CheckRun {
     }
   }
 
-  /** Registers a file; checks whose fields are missing from its layout are skipped for it. */
-  addFile(path: string, columns: Partial<Record<FieldName, string>>, collector: FindingCollector): number {
+  /**
+   * Registers a file; checks whose fields are missing from its layout are skipped for it. `index` places it at a
+   * given file index (parallel runs register the same file in every thread under the same index).
+   */
+  addFile(path: string, columns: Partial<Record<FieldName, string>>, collector: FindingCollector, index?: number): number {
     const slot: FileSlot = { path, columns, collector, skippedChecks: [] };
     const active: ActiveCheck[] = [];
     for (const a of this.active) {
@@ -60,9 +64,29 @@ export class CheckRun {
       if (all || (a.check.meta.needsAllFields && missing.length > 0)) slot.skippedChecks.push({ code: a.info.code, missing });
       else active.push(a);
     }
-    this.files.push(slot);
-    this.perFile.push(active);
-    return this.files.length - 1;
+    const i = index ?? this.files.length;
+    this.files[i] = slot;
+    this.perFile[i] = active;
+    return i;
+  }
+
+  /** Replaces the collector of file `i` (a worker thread starts a fresh one per byte range). */
+  setCollector(i: number, collector: FindingCollector): void {
+    this.files[i].collector = collector;
+  }
+
+  /** Worker side: every check's state gathered since the last export, by code. */
+  exportStates(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const a of this.active) if (a.hooks.exportState) out[a.info.code] = a.hooks.exportState();
+    return out;
+  }
+
+  /** Main side: a worker's exported states, in order. */
+  importStates(states: Record<string, unknown>): void {
+    for (const a of this.active) {
+      if (a.hooks.importState && states[a.info.code] !== undefined) this.guard(a, undefined, () => a.hooks.importState!(states[a.info.code]));
+    }
   }
 
   record(rec: DataRecord): void {

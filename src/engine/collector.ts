@@ -14,6 +14,15 @@ interface RecordState {
   hasError: boolean;
 }
 
+/** A collector's state as plain data, to move it from a worker thread to the main thread. */
+export interface CollectorState {
+  findings: Finding[];
+  counts: Record<string, number>;
+  truncated: boolean;
+  records: (Omit<RecordState, "codes" | "fields" | "byFieldDefects"> & { codes: string[]; fields: FieldName[]; byFieldDefects: FieldName[] })[];
+  insurers: [string, InsurerSummary][];
+}
+
 export class FindingCollector {
   readonly findings: Finding[] = [];
   readonly counts: Record<string, number> = {};
@@ -47,6 +56,33 @@ export class FindingCollector {
     if (f.severity === "error") st.hasError = true;
     const ins = this.insurer(st.insurer);
     ins.counts[f.code] = (ins.counts[f.code] ?? 0) + 1;
+  }
+
+  /** Everything collected, as plain data (the collector is not used afterwards). */
+  exportState(): CollectorState {
+    return {
+      findings: this.findings, counts: this.counts, truncated: this.truncated,
+      records: [...this.records.values()].map((r) => ({ ...r, codes: [...r.codes], fields: [...r.fields], byFieldDefects: [...r.byFieldDefects] })),
+      insurers: [...this.insurers.entries()],
+    };
+  }
+
+  /** Adds another collector's state for disjoint records (a later byte range of the same file). */
+  absorb(s: CollectorState): void {
+    for (const f of s.findings) {
+      if (this.findings.length < this.maxFindings) this.findings.push(f);
+      else this.truncated = true;
+    }
+    if (s.truncated) this.truncated = true;
+    for (const [code, n] of Object.entries(s.counts)) this.counts[code] = (this.counts[code] ?? 0) + n;
+    for (const r of s.records) {
+      this.records.set(r.record, { ...r, codes: new Set(r.codes), fields: new Set(r.fields), byFieldDefects: new Set(r.byFieldDefects) });
+    }
+    for (const [k, v] of s.insurers) {
+      const t = this.insurer(k === "(none)" ? undefined : k);
+      t.records += v.records;
+      for (const [code, n] of Object.entries(v.counts)) t.counts[code] = (t.counts[code] ?? 0) + n;
+    }
   }
 
   get recordsWithFindings(): number {

@@ -32,6 +32,11 @@ export async function runCheck(paths: readonly string[], opts: RunOptions): Prom
     }
   }
   run.end();
+  return assembleResult(states, run, opts, 0);
+}
+
+/** The run's report and result from every file's state, after the checks' end(). */
+export function assembleResult(states: FileState[], run: CheckRun, opts: RunOptions, workers: number): RunResult {
   const files = states.map((s) => finishFile(s, run));
   const report: Report = {
     schemaVersion: 1,
@@ -40,10 +45,10 @@ export async function runCheck(paths: readonly string[], opts: RunOptions): Prom
     files,
     summary: summarize(files),
   };
-  return { report, crashes: run.crashes, errorRecords: states.map((s) => s.collector?.errorRecords() ?? new Set<number>()), workers: 0 };
+  return { report, crashes: run.crashes, errorRecords: states.map((s) => s.collector?.errorRecords() ?? new Set<number>()), workers };
 }
 
-function emptyFileReport(path: string): FileReport {
+export function emptyFileReport(path: string): FileReport {
   return {
     path, records: 0, recordsChecked: 0, findings: [], counts: {}, recordsWithFindings: 0,
     suspended: { eligibility: 0, medical: 0 }, suspendedRecords: [],
@@ -72,7 +77,7 @@ function finishFile(state: FileState, run: CheckRun): FileReport {
   r.suspendedRecords = list;
   r.byInsurer = c.byInsurer();
   if (s.blankLines) r.blankLines = s.blankLines;
-  const slot = run.files.find((f) => f.collector === c);
+  const slot = run.files.find((f) => f?.collector === c);
   if (slot && slot.skippedChecks.length > 0) r.skippedChecks = slot.skippedChecks;
   return r;
 }
@@ -96,7 +101,7 @@ async function readFile(path: string, state: FileState, run: CheckRun, opts: Run
   return readCsvFile(path, head, rest, eof, state, run, opts);
 }
 
-function looksLikeXml(path: string, head: Uint8Array): boolean {
+export function looksLikeXml(path: string, head: Uint8Array): boolean {
   if (/\.xml$/i.test(path)) return true;
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
@@ -125,6 +130,11 @@ export function prepareCsv(path: string, head: Uint8Array, eof: boolean, opts: R
   const requested = opts.encoding !== "auto" ? opts.encoding : ((opts.layout.encoding as EncodingOption | undefined) ?? "auto");
   const sniffed = sniffEncoding(head.subarray(0, SNIFF_BYTES), requested, !eof || head.length > SNIFF_BYTES);
   return { sniffed, delimiter: detectDelimiter(path, head, opts) };
+}
+
+/** Bytes before the first record: a UTF-8 BOM, read as such or reported as a stray BOM in front of CP932. */
+export function bytesBeforeRecords(sniffed: Sniffed): number {
+  return sniffed.bomLength > 0 ? sniffed.bomLength : sniffed.strayBom ? 3 : 0;
 }
 
 /** The UTF-8 BOM in front of a CP932 body, as an S02 finding. */
@@ -158,8 +168,9 @@ async function readCsvFile(
     if (reservoir) reservoir.offer({ raw: { ...raw, bytes: raw.bytes.slice() }, recordNo: dataRecords });
     else checker.check(raw, dataRecords, false);
   };
-  const scanner = new RecordScanner(delimiter.charCodeAt(0), opts.maxFieldBytes, onRecord, sniffed.bomLength);
-  scanner.push(head.subarray(sniffed.bomLength > 0 ? sniffed.bomLength : sniffed.strayBom ? 3 : 0));
+  const skip = bytesBeforeRecords(sniffed);
+  const scanner = new RecordScanner(delimiter.charCodeAt(0), opts.maxFieldBytes, onRecord, skip);
+  scanner.push(head.subarray(skip));
   if (!eof) for (let r = await rest.next(); !r.done; r = await rest.next()) scanner.push(r.value);
   scanner.end();
   for (const { raw, recordNo } of reservoir?.items() ?? []) checker.check(raw, recordNo, false);
@@ -171,9 +182,9 @@ async function readCsvFile(
   state.collector = collector;
 }
 
-async function readXmlFile(
+export async function readXmlFile(
   path: string, head: Uint8Array, rest: AsyncIterator<Uint8Array>,
-  state: FileState, run: CheckRun, opts: RunOptions,
+  state: FileState, run: CheckRun, opts: RunOptions, index?: number,
 ): Promise<void> {
   const lang = opts.check.lang;
   const parts: Uint8Array[] = [head];
@@ -194,7 +205,7 @@ async function readXmlFile(
   report.encodingReason = xml.sniffed.reason[lang];
   requireBasic4(xml.columns, path);
   const collector = new FindingCollector(opts.maxFindings);
-  const fileIndex = run.addFile(path, xml.columns, collector);
+  const fileIndex = run.addFile(path, xml.columns, collector, index);
   for (const bad of xml.invalidBytes) {
     run.addStructural(fileIndex, "S02", (sev) => structuralFinding("S02", "invalid", sev, lang, { record: 0, line: lineOfByte(bytes, 1, bad.index), byteOffset: bad.index },
       { encoding: xml.sniffed.encoding.toUpperCase(), hex: bad.hex, offset: bad.index, offsetHex: bad.index.toString(16).toUpperCase() }, { bytes: bad.hex }));

@@ -22,6 +22,22 @@ export function keyOf(fields: Partial<Record<FieldName, string>>, key: Reference
   return /^\d{1,15}$/.test(v) ? Number(v) : undefined;
 }
 
+/** A ReferenceIndex as plain data (typed arrays, maps): what a worker thread receives. */
+export interface ReferenceTransfer {
+  path: string;
+  key: ReferenceKey;
+  dateFormats: string[];
+  size: number;
+  duplicates: number;
+  keys: Float64Array;
+  offsets: Float64Array;
+  lines: Uint32Array;
+  prints: Uint32Array;
+  order: Uint32Array;
+  xmlRecords?: Map<number, Basic4Values>;
+  csv?: { encoding: EncodingName; delimiter: number; cellOf: Partial<Record<FieldName, number>>; values: Record<string, Record<string, string> | undefined> };
+}
+
 export interface ReferenceHit {
   line: number;
   fingerprints: number[];
@@ -72,6 +88,25 @@ export class ReferenceIndex {
       else kept.push(i);
     }
     this.order = Uint32Array.from(kept);
+  }
+
+  /** The index as structured-cloneable data, for worker threads. */
+  toTransfer(): ReferenceTransfer {
+    const n = this.size;
+    return {
+      path: this.path, key: this.key, dateFormats: [...this.dateFormats], size: n, duplicates: this.duplicates,
+      keys: this.keys.slice(0, n), offsets: this.offsets.slice(0, n), lines: this.lines.slice(0, n),
+      prints: this.prints.slice(0, n * BASIC4_COMPARED.length), order: this.order, xmlRecords: this.xmlRecords, csv: this.csv,
+    };
+  }
+
+  static fromTransfer(t: ReferenceTransfer): ReferenceIndex {
+    const index = new ReferenceIndex(t.path, t.key, t.dateFormats);
+    Object.assign(index, {
+      size: t.size, duplicates: t.duplicates, keys: t.keys, offsets: t.offsets, lines: t.lines, prints: t.prints,
+      order: t.order, xmlRecords: t.xmlRecords, csv: t.csv,
+    });
+    return index;
   }
 
   private grow(): void {

@@ -1,0 +1,223 @@
+// Parallel runs (--jobs): the main thread locates records and cuts byte ranges; worker threads check them.
+// Results are merged in file and range order, so the report is identical to a run in one thread.
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { FatalError } from "../i18n/fatal.js";
+import { RecordDecoder } from "../input/decode.js";
+import { openInput, readHead } from "../input/open.js";
+import { RecordScanner, type RawRecord } from "../input/record-scanner.js";
+import { refuseBinary, SNIFF_BYTES } from "../input/sniff.js";
+import { splitCells } from "../input/split-cells.js";
+import { resolveLayout, type ResolvedLayout } from "../layout/resolve.js";
+import type { ReferenceIndex } from "../reference/index.js";
+import { fatal } from "../i18n/fatal.js";
+import { CheckRun } from "./check-run.js";
+import { FindingCollector } from "./collector.js";
+import type { FileState, RunOptions, RunResult } from "./run-types.js";
+import { assembleResult, bytesBeforeRecords, emptyFileReport, looksLikeXml, prepareCsv, readXmlFile, runCheck, strayBomFinding } from "./run.js";
+import type { RangeUnit, UnitResult, WorkerInit } from "./units.js";
+
+/** Byte size of one range: small enough to balance two workers, large enough to keep messages few. */
+export const RANGE_BYTES = 4 * 1024 * 1024;
+/** Below this total input size `--jobs auto` stays in one thread (starting workers costs more). */
+export const AUTO_JOBS_MIN_BYTES = 16 * 1024 * 1024;
+
+export function autoJobs(): number {
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+function workerUrl(): URL {
+  const here = new URL("./worker.js", import.meta.url);
+  // Under the test runner this module is TypeScript source: use the compiled worker.
+  return existsSync(fileURLToPath(here)) ? here : new URL("../../dist/engine/worker.js", import.meta.url);
+}
+
+/** Runs the units on `jobs` workers; resolves with the results by unit id. */
+class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: RangeUnit[] = [];
+  private readonly results = new Map<number, UnitResult>();
+  private readonly waiting = new Map<number, (r: UnitResult) => void>();
+  readonly used = new Set<number>();
+  failure?: string;
+
+  constructor(jobs: number, init: WorkerInit) {
+    for (let i = 0; i < jobs; i++) {
+      const w = new Worker(workerUrl(), { workerData: init });
+      w.on("message", (r: UnitResult & { error?: string }) => {
+        if (r.error) this.failure ??= r.error;
+        this.used.add(w.threadId);
+        this.finish(r);
+        this.idle.push(w);
+        this.pump();
+      });
+      w.on("error", (e: Error) => {
+        this.failure ??= e.message;
+        for (const [id, resolve] of this.waiting) resolve(this.failed(id));
+        this.waiting.clear();
+      });
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  private failed(id: number): UnitResult {
+    return { id, collector: { findings: [], counts: {}, truncated: false, records: [], insurers: [] }, states: {}, records: 0, checked: 0, crashes: [] };
+  }
+
+  private finish(r: UnitResult): void {
+    const resolve = this.waiting.get(r.id);
+    if (resolve) {
+      this.waiting.delete(r.id);
+      resolve(r.collector ? r : this.failed(r.id));
+    } else this.results.set(r.id, r);
+  }
+
+  submit(u: RangeUnit): Promise<UnitResult> {
+    const p = new Promise<UnitResult>((resolve) => this.waiting.set(u.id, resolve));
+    this.queue.push(u);
+    this.pump();
+    return p;
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) this.idle.shift()!.postMessage(this.queue.shift());
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+interface PendingFile {
+  state: FileState;
+  units: Promise<UnitResult>[];
+  collector: FindingCollector;
+  fileIndex: number;
+}
+
+/** Checks every file with `jobs` worker threads (stdin, --head and --sample run in this thread). */
+export async function runCheckParallel(paths: readonly string[], opts: RunOptions, jobs: number): Promise<RunResult> {
+  if (jobs <= 1 || paths.includes("-") || opts.head !== undefined || opts.sample !== undefined) return runCheck(paths, opts);
+  const run = new CheckRun({ checks: opts.checks, options: opts.check, rules: opts.rules, redact: opts.redact });
+  const reference = opts.check.reference as ReferenceIndex | undefined;
+  const pool = new WorkerPool(jobs, {
+    check: { ...opts.check, reference: reference?.toTransfer() },
+    rules: [...(opts.rules ?? new Map()).entries()],
+    redact: opts.redact, maxFindings: opts.maxFindings, maxFieldBytes: opts.maxFieldBytes, profile: opts.layout,
+    codes: opts.checks.map((c) => c.meta.code),
+  });
+  const files: PendingFile[] = [];
+  const states: FileState[] = [];
+  let nextId = 0;
+  try {
+    for (const [fileIndex, path] of paths.entries()) {
+      const state: FileState = { report: emptyFileReport(path) };
+      states.push(state);
+      try {
+        const source = openInput(path);
+        const { head, rest, eof } = await readHead(source, SNIFF_BYTES);
+        if (head.length === 0) throw fatal("empty", `${path}: ファイルが空です（0 バイト）`, `${path}: the file is empty (0 bytes)`);
+        refuseBinary(head, path);
+        if (looksLikeXml(path, head)) {
+          // XML is read whole in this thread; earlier files' ranges are merged first to keep the order.
+          await absorbAll(files, run);
+          await readXmlFile(path, head, rest, state, run, opts, fileIndex);
+          continue;
+        }
+        const pending = await cutRanges(path, fileIndex, head, rest, eof, state, run, opts, pool, () => nextId++);
+        files.push(pending);
+      } catch (e) {
+        if (!(e instanceof FatalError)) throw e;
+        state.report.error = { code: e.kind, message: e.messageIn(opts.check.lang) };
+      }
+    }
+    await absorbAll(files, run);
+  } finally {
+    await pool.close();
+  }
+  if (pool.failure) run.crashes.push(`worker: ${pool.failure}`);
+  for (const f of files) run.fileEnd(f.fileIndex);
+  run.end();
+  return assembleResult(states, run, opts, pool.used.size);
+}
+
+/** Merges finished files' ranges into their collectors and the main thread's checks, in order. */
+async function absorbAll(files: PendingFile[], run: CheckRun): Promise<void> {
+  for (const f of files) {
+    const results = await Promise.all(f.units);
+    f.units = [];
+    let checked = f.state.report.recordsChecked;
+    for (const r of results) {
+      f.collector.absorb(r.collector);
+      run.importStates(r.states);
+      run.crashes.push(...r.crashes);
+      checked += r.checked;
+    }
+    f.state.report.recordsChecked = checked;
+  }
+}
+
+/** Scans the file once, resolves its layout from the first record and submits ranges of about RANGE_BYTES. */
+async function cutRanges(
+  path: string, fileIndex: number, head: Uint8Array, rest: AsyncIterator<Uint8Array>, eof: boolean,
+  state: FileState, run: CheckRun, opts: RunOptions, pool: WorkerPool, newId: () => number,
+): Promise<PendingFile> {
+  const lang = opts.check.lang;
+  const { sniffed, delimiter } = prepareCsv(path, head, eof, opts);
+  const report = state.report;
+  report.encoding = sniffed.encoding;
+  report.encodingReason = sniffed.reason[lang];
+  report.format = delimiter === "\t" ? "tsv" : "csv";
+  const collector = new FindingCollector(opts.maxFindings);
+  const skip = bytesBeforeRecords(sniffed);
+  const units: Promise<UnitResult>[] = [];
+  let layout: ResolvedLayout | undefined;
+  let dataRecords = 0;
+  let rangeStart = skip;
+  let rangeFirstRecord = 1;
+  let rangeFirstLine = 1;
+  let rangeHasHeader = opts.layout.header;
+  const submit = (end: number) => {
+    units.push(pool.submit({
+      id: newId(), fileIndex, path, start: rangeStart, end, firstRecord: rangeFirstRecord, firstLine: rangeFirstLine,
+      header: rangeHasHeader, sniffed, delimiter, layout: layout!,
+    }));
+  };
+  const onRecord = (raw: RawRecord) => {
+    if (layout === undefined) {
+      const cells = splitCells(new RecordDecoder(sniffed.encoding).decode(raw.bytes).text, delimiter);
+      layout = resolveLayout(opts.layout, opts.layout.header ? cells : undefined, cells.length, path);
+      run.addFile(path, layout.columns, collector, fileIndex);
+      if (sniffed.strayBom) collector.add(strayBomFinding(lang), false);
+      if (opts.layout.header) return;
+    }
+    if (raw.offset - rangeStart >= RANGE_BYTES) {
+      submit(raw.offset);
+      rangeStart = raw.offset;
+      rangeFirstRecord = dataRecords + 1;
+      rangeFirstLine = raw.line;
+      rangeHasHeader = false;
+    }
+    dataRecords++;
+  };
+  const scanner = new RecordScanner(delimiter.charCodeAt(0), opts.maxFieldBytes, onRecord, skip);
+  let size = head.length;
+  scanner.push(head.subarray(skip));
+  if (!eof) {
+    for (let r = await rest.next(); !r.done; r = await rest.next()) {
+      size += r.value.length;
+      scanner.push(r.value);
+    }
+  }
+  scanner.end();
+  if (layout === undefined) throw fatal("header-only", `${path}: データ行がありません（空行のみ）`, `${path}: no data rows (blank lines only)`);
+  submit(size);
+  report.records = dataRecords;
+  if (scanner.blankLines > 0) report.blankLines = scanner.blankLines;
+  state.collector = collector;
+  return { state, units, collector, fileIndex };
+}
