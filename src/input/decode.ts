@@ -1,5 +1,6 @@
 // Byte-accurate record decoding: Node's TextDecoder (full CP932 user-defined area), and every invalid
-// byte sequence located by byte index — never a silent U+FFFD.
+// byte sequence located by byte index — never a silent U+FFFD. A run of NUL bytes counts as one invalid
+// sequence: no CP932, UTF-8 or EUC-JP text export holds NUL (it is padding or damage).
 import { charLength, DECODER_LABEL, type EncodingName } from "./encodings.js";
 
 export interface InvalidBytes {
@@ -15,6 +16,7 @@ export interface DecodedText {
 }
 
 const REPLACEMENT = "\uFFFD";
+const NUL = "\u0000";
 
 export function hex(bytes: Uint8Array): string {
   return [...bytes].map((b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ");
@@ -28,7 +30,7 @@ export class RecordDecoder {
 
   decode(bytes: Uint8Array): DecodedText {
     const text = this.td.decode(bytes);
-    if (!text.includes(REPLACEMENT)) return { text, invalid: [] };
+    if (!text.includes(REPLACEMENT) && !text.includes(NUL)) return { text, invalid: [] };
     return this.decodeSlowly(bytes);
   }
 
@@ -42,6 +44,16 @@ export class RecordDecoder {
       if (to > plainFrom) parts.push(this.td.decode(bytes.subarray(plainFrom, to)));
     };
     while (i < bytes.length) {
+      if (bytes[i] === 0) {
+        let end = i + 1;
+        while (end < bytes.length && bytes[end] === 0) end++;
+        flushPlain(i);
+        parts.push(REPLACEMENT);
+        invalid.push({ index: i, hex: hex(bytes.subarray(i, end)) });
+        i = end;
+        plainFrom = i;
+        continue;
+      }
       const len = charLength(this.encoding, bytes, i);
       if (len === 1 && bytes[i] < 0x80) {
         i++;

@@ -53,6 +53,8 @@ export class RecordScanner {
   private quoteLine = 0;
   private skipLF = false;
   private quotedCR = false;
+  /** An unclosed quote ran away but the end of its line is not in the buffer yet: wait for more bytes. */
+  private runawayPending = false;
   private issues: SyntaxIssue[] = [];
   private flaggedField = false;
 
@@ -112,6 +114,10 @@ export class RecordScanner {
       this.quotedCR = false;
       if (i >= n || buf[i] !== LF) this.line++;
     }
+    if (this.runawayPending) {
+      i = this.runaway(i, atEof);
+      if (i < 0) return;
+    }
     while (i < n) {
       const b = buf[i];
       switch (this.state) {
@@ -150,7 +156,8 @@ export class RecordScanner {
             j++;
           }
           if (j - this.quoteOpen > max) {
-            i = this.runaway();
+            i = this.runaway(this.quoteOpen, atEof);
+            if (i < 0) return;
             continue;
           }
           i = j;
@@ -202,7 +209,7 @@ export class RecordScanner {
     this.pos = i;
     if (!atEof) return;
     if (this.state === State.Quoted) {
-      this.runaway();
+      this.runaway(this.quoteOpen, true);
       this.scan(true);
       return;
     }
@@ -215,16 +222,28 @@ export class RecordScanner {
 
   /**
    * An unclosed quote ran past the field limit or to EOF: emit the record up to the end of the line where the
-   * quote opened (S03) and resume scanning at the next line. Returns the new scan position.
+   * quote opened (S03) and resume scanning at the next line. Returns the new scan position, or -1 when that
+   * line end is not in the buffer yet (a line longer than a chunk): the search resumes from `from` on the next push.
    */
-  private runaway(): number {
+  private runaway(from: number, atEof: boolean): number {
     const buf = this.buf;
-    let e = this.quoteOpen;
+    let e = from;
     while (e < buf.length && buf[e] !== CR && buf[e] !== LF) e++;
+    if (e >= buf.length && !atEof) {
+      this.runawayPending = true;
+      this.pos = buf.length;
+      return -1;
+    }
+    this.runawayPending = false;
+    this.quotedCR = false;
     this.issues.push({ kind: "unclosed-quote", offset: this.base + this.quoteOpen, line: this.quoteLine, cell: this.cell });
     this.emit(this.recStart, e, true);
     this.line = this.quoteLine + 1;
-    if (e < buf.length && buf[e] === CR && buf[e + 1] === LF) e++;
+    if (e < buf.length && buf[e] === CR) {
+      if (e + 1 < buf.length) {
+        if (buf[e + 1] === LF) e++;
+      } else if (!atEof) this.skipLF = true;
+    }
     const next = Math.min(e + 1, buf.length);
     this.startRecord(next);
     this.pos = next;

@@ -44,8 +44,9 @@ function hasHighBytes(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Invalid sequences of `bytes` in `enc`; NUL runs (invalid in every encoding) do not decide between encodings. */
 function invalidCount(enc: EncodingName, bytes: Uint8Array): number {
-  return new RecordDecoder(enc).decode(bytes).invalid.length;
+  return new RecordDecoder(enc).decode(bytes).invalid.filter((x) => !x.hex.startsWith("00")).length;
 }
 
 /** Throws FatalError for UTF-16, PDF and other binary input. */
