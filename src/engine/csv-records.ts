@@ -1,12 +1,12 @@
 // Checks the records of one CSV/TSV file (or a byte range of it): decode, split, S01–S04, layout, checks.
 import { fatal } from "../i18n/fatal.js";
-import { RecordDecoder } from "../input/decode.js";
+import { RecordDecoder, type InvalidBytes } from "../input/decode.js";
 import type { RawRecord } from "../input/record-scanner.js";
 import type { Sniffed } from "../input/sniff.js";
 import { splitCells } from "../input/split-cells.js";
 import type { LayoutProfile } from "../layout/profile.js";
 import { mapFields, resolveLayout, type ResolvedLayout } from "../layout/resolve.js";
-import type { DataRecord, Finding, Lang } from "../types.js";
+import type { DataRecord, FieldName, Finding, Lang } from "../types.js";
 import type { CheckRun } from "./check-run.js";
 import type { FindingCollector } from "./collector.js";
 import { structuralFinding } from "./structural.js";
@@ -68,15 +68,35 @@ export class CsvRecordChecker {
   }
 
   check(raw: RawRecord, recordNo: number, isHeader: boolean): void {
-    const { lang, sniffed, delimiter } = this.file;
+    const { sniffed, delimiter } = this.file;
     const decoded = this.decoder.decode(raw.bytes);
     const cells = splitCells(decoded.text, delimiter);
     const layout = this.layout ?? this.register(cells, isHeader);
     const fileIndex = this.fileIndex;
     const fields = isHeader ? {} : mapFields(layout, cells);
+    const structural = decoded.invalid.length > 0 || raw.issues.length > 0 || (!isHeader && !raw.unclosedQuote && cells.length !== layout.width);
+    if (structural) this.reportStructural(raw, recordNo, isHeader, decoded.invalid, cells, layout, fields);
+    if (isHeader) return;
+    this.checked++;
+    this.collector.countRecord(fields.insurerNumber);
+    if (raw.unclosedQuote) return;
+    const rec: DataRecord = {
+      record: recordNo, line: raw.line, offset: raw.offset, fileIndex, cells, fields,
+      raw: { bytes: raw.bytes, delimiter: delimiter.charCodeAt(0), encoding: sniffed.encoding, cellOf: layout.cellOf },
+    };
+    this.run.record(rec);
+  }
+
+  /** S01–S04 for one record (rare: kept off the per-record fast path). */
+  private reportStructural(
+    raw: RawRecord, recordNo: number, isHeader: boolean, invalid: InvalidBytes[], cells: string[],
+    layout: ResolvedLayout, fields: Partial<Record<FieldName, string>>,
+  ): void {
+    const { lang, sniffed } = this.file;
+    const fileIndex = this.fileIndex;
     const addStructural = (code: string, build: (sev: "error" | "warning") => Finding) =>
       this.run.addStructural(fileIndex, code, build, fields.recipientNumber, fields.insurerNumber);
-    for (const bad of decoded.invalid) {
+    for (const bad of invalid) {
       const byteOffset = raw.offset + bad.index;
       addStructural("S02", (sev) => structuralFinding("S02", "invalid", sev, lang,
         { record: recordNo, line: lineOfByte(raw.bytes, raw.line, bad.index), byteOffset },
@@ -93,20 +113,11 @@ export class CsvRecordChecker {
           { record: recordNo, line: issue.line, byteOffset: issue.offset }, { cell: issue.cell + 1 }, { cell: issue.cell + 1 }));
       }
     }
-    if (isHeader) return;
-    if (!raw.unclosedQuote && cells.length !== layout.width) {
+    if (!isHeader && !raw.unclosedQuote && cells.length !== layout.width) {
       addStructural("S01", (sev) => structuralFinding("S01", "columns", sev, lang,
         { record: recordNo, line: raw.line, byteOffset: raw.offset }, { actual: cells.length, expected: layout.width },
         { columns: cells.length, expected: layout.width }));
     }
-    this.checked++;
-    this.collector.countRecord(fields.insurerNumber);
-    if (raw.unclosedQuote) return;
-    const rec: DataRecord = {
-      record: recordNo, line: raw.line, offset: raw.offset, fileIndex, cells, fields,
-      raw: { bytes: raw.bytes, delimiter: delimiter.charCodeAt(0), encoding: sniffed.encoding, cellOf: layout.cellOf },
-    };
-    this.run.record(rec);
   }
 
   /** The registered file index; fatal when no record (not even a header) was seen. */
