@@ -49,7 +49,8 @@ function buildProgram(io: Io, lang: Lang, result: { code: number }): Command {
   const program = new Command("oqs-check")
     .description(ja ? "医療扶助の資格情報登録ファイルを中間サーバーへ送る前に点検します" : "Checks 医療扶助 eligibility registration files before upload to the intermediate server")
     .version(VERSION, "-V, --version")
-    .argument("[inputs...]", ja ? "点検するファイル・フォルダー（- は標準入力）" : "files or folders to check (- for standard input)");
+    .argument("[inputs...]", ja ? "点検するファイル・フォルダー（- は標準入力）" : "files or folders to check (- for standard input)")
+    .enablePositionalOptions();
   inputOptions(outputOptions(program, ja), ja)
     .option("--rules <list>", ja ? "コードごとの重大度 例：Z04=off,G03=error" : "severity per code, e.g. Z04=off,G03=error")
     .option("--as-of <date>", ja ? "基準日（既定は今日）" : "reference date (default today)")
