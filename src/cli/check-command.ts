@@ -8,6 +8,7 @@ import { splitFile } from "../report/split.js";
 import type { Lang } from "../types.js";
 import type { Io } from "./io.js";
 import { expandInputs, formatContext, intOption, outputFormat, prepareRun, reportTargets, type Opts } from "./options.js";
+import { Progress } from "./progress.js";
 import { writeOutputs } from "./write-outputs.js";
 
 export async function checkCommand(inputs: string[], o: Opts, io: Io, lang: Lang, version: string): Promise<number> {
@@ -22,7 +23,9 @@ export async function checkCommand(inputs: string[], o: Opts, io: Io, lang: Lang
   const baseline = o.baseline ? loadBaseline(o.baseline as string) : undefined;
   const prepared = await prepareRun(o, lang, io.env, version);
   const paths = expandInputs(inputs);
-  const { report, crashes, errorRecords } = await runCheckParallel(paths, prepared.run, jobsFor(o.jobs as string, paths));
+  const progress = io.stderrIsTTY ? new Progress(paths, io, lang) : undefined;
+  const { report, crashes, errorRecords } = await runCheckParallel(paths, { ...prepared.run, onProgress: progress?.update }, jobsFor(o.jobs as string, paths));
+  progress?.clear();
   if (baseline) applyBaseline(report, baseline);
   for (const f of report.files) if (f.error) io.stderr(`oqs-check: ${f.error.message}\n`);
   for (const c of crashes) io.stderr(`oqs-check: ${lang === "ja" ? "点検中の内部エラー" : "internal error in check"} ${c}\n`);

@@ -181,10 +181,16 @@ async function cutRanges(
   let rangeFirstRecord = 1;
   let rangeFirstLine = 1;
   let rangeHasHeader = opts.layout.header;
+  let checkedBytes = 0;
   const submit = (end: number) => {
+    const bytes = end - rangeStart;
     units.push(pool.submit({
       id: newId(), fileIndex, path, start: rangeStart, end, firstRecord: rangeFirstRecord, firstLine: rangeFirstLine,
       header: rangeHasHeader, sniffed, delimiter, layout: layout!,
+    }).then((r) => {
+      checkedBytes += bytes;
+      opts.onProgress?.(path, checkedBytes);
+      return r;
     }));
   };
   const onRecord = (raw: RawRecord) => {

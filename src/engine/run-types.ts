@@ -22,8 +22,8 @@ export interface RunOptions {
   /** Check a uniform sample of N records, reproducible for a seed (all are still counted). */
   sample?: { n: number; seed: number };
   version: string;
-  /** Worker threads; 1 (or undefined) = in this thread. */
-  jobs?: number;
+  /** Called as bytes of file `path` are done (read, or checked by a worker). */
+  onProgress?: (path: string, bytesDone: number) => void;
 }
 
 export interface RunResult {

@@ -171,7 +171,14 @@ async function readCsvFile(
   const skip = bytesBeforeRecords(sniffed);
   const scanner = new RecordScanner(delimiter.charCodeAt(0), opts.maxFieldBytes, onRecord, skip);
   scanner.push(head.subarray(skip));
-  if (!eof) for (let r = await rest.next(); !r.done; r = await rest.next()) scanner.push(r.value);
+  let done = head.length;
+  if (!eof) {
+    for (let r = await rest.next(); !r.done; r = await rest.next()) {
+      scanner.push(r.value);
+      done += r.value.length;
+      opts.onProgress?.(path, done);
+    }
+  }
   scanner.end();
   for (const { raw, recordNo } of reservoir?.items() ?? []) checker.check(raw, recordNo, false);
   const fileIndex = checker.finish();
