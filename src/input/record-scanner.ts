@@ -64,8 +64,12 @@ export class RecordScanner {
     private readonly onRecord: (r: RawRecord) => void,
     /** Absolute offset of the first byte pushed (after a skipped BOM). */
     startOffset = 0,
+    /** Line number of the first byte pushed (a byte range that starts inside a file). */
+    startLine = 1,
   ) {
     this.base = startOffset;
+    this.line = startLine;
+    this.recLine = startLine;
   }
 
   push(chunk: Uint8Array): void {
