@@ -6,8 +6,9 @@ import { RecordScanner, type RawRecord } from "../input/record-scanner.js";
 import { refuseBinary, sniffEncoding, SNIFF_BYTES, type Sniffed } from "../input/sniff.js";
 import { readXml } from "../input/xml-reader.js";
 import { requireBasic4 } from "../layout/resolve.js";
+import { maskLongDigitRuns } from "../report/mask.js";
 import { sortedCounts, summarize } from "../report/summary.js";
-import type { FileReport, Finding, Lang, Report } from "../types.js";
+import type { FileReport, Finding, InsurerSummary, Lang, Report } from "../types.js";
 import { CheckRun } from "./check-run.js";
 import { FindingCollector } from "./collector.js";
 import { CsvRecordChecker, lineOfByte } from "./csv-records.js";
@@ -68,18 +69,39 @@ function finishFile(state: FileState, run: CheckRun): FileReport {
   if (c.truncated) r.truncated = true;
   r.counts = sortedCounts(c.counts);
   r.recordsWithFindings = c.recordsWithFindings;
-  r.suspendedRecords = c.suspendedRecords();
+  // A shifted column (S01) can put a 個人番号 where an identifier is shown: never print one whole (SPEC §4).
+  r.suspendedRecords = c.suspendedRecords().map((x) => (x.recipientNumber === undefined ? x : { ...x, recipientNumber: maskLongDigitRuns(x.recipientNumber) }));
   r.suspended = { eligibility: 0, medical: 0 };
   for (const x of r.suspendedRecords) r.suspended[x.kind]++;
   // suspendedRecords after suspended, as in SPEC §4.
   const list = r.suspendedRecords;
   delete (r as Partial<FileReport>).suspendedRecords;
   r.suspendedRecords = list;
-  r.byInsurer = c.byInsurer();
+  r.byInsurer = maskedInsurerKeys(c.byInsurer());
   if (s.blankLines) r.blankLines = s.blankLines;
   const slot = run.files.find((f) => f?.collector === c);
   if (slot && slot.skippedChecks.length > 0) r.skippedChecks = slot.skippedChecks;
   return r;
+}
+
+/** byInsurer with any 個人番号 that a shifted column put into 保険者番号 masked; keys that become equal are added up. */
+function maskedInsurerKeys(byInsurer: Record<string, InsurerSummary>): Record<string, InsurerSummary> {
+  const out: Record<string, InsurerSummary> = {};
+  for (const [key, v] of Object.entries(byInsurer)) {
+    const k = maskLongDigitRuns(key);
+    const t = out[k];
+    if (!t) {
+      out[k] = v;
+      continue;
+    }
+    const counts = { ...t.counts };
+    for (const [code, n] of Object.entries(v.counts)) counts[code] = (counts[code] ?? 0) + n;
+    out[k] = {
+      records: t.records + v.records, counts: sortedCounts(counts),
+      suspended: { eligibility: t.suspended.eligibility + v.suspended.eligibility, medical: t.suspended.medical + v.suspended.medical },
+    };
+  }
+  return out;
 }
 
 /** File order is given; within a file: line, record, code, then position in the field. */
