@@ -89,3 +89,15 @@ describe("parseDate", () => {
     expect(valid).toBe(731);
   });
 });
+
+describe("day arithmetic", () => {
+  it("ymdToDays and daysToYmd agree with Date.UTC from 1850 to 2100 (every 7th day)", async () => {
+    const { ymdToDays, daysToYmd } = await import("../src/jp/dates.js");
+    for (let t = Date.UTC(1850, 0, 1); t <= Date.UTC(2100, 11, 31); t += 7 * 86_400_000) {
+      const d = new Date(t);
+      const s = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, "0")}${String(d.getUTCDate()).padStart(2, "0")}`;
+      expect(ymdToDays(s), s).toBe(t / 86_400_000);
+      expect(daysToYmd(t / 86_400_000)).toBe(s);
+    }
+  });
+});

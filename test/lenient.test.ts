@@ -81,3 +81,51 @@ describe("the 旧字体 table", () => {
     for (const c of ["髙", "﨑", "邉", "濵", "冨", "嶋"]) expect(olds.has(c), c).toBe(false);
   });
 });
+
+describe("the 住所 step equals its regular-expression statement (seeded random strings)", () => {
+  // The rule as SPEC §3.4 and lenient.ts state it, written with regular expressions (independent of the scanner).
+  const num = (k: string) => {
+    const d: Record<string, number> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+    const u: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+    let total = 0, cur = 0, seen = false;
+    for (const c of k) {
+      if (c in d) { cur = cur * 10 + d[c]; seen = true; } else { total += (seen ? cur : 1) * u[c]; cur = 0; seen = false; }
+    }
+    return total + cur;
+  };
+  const byRegex = (s: string) =>
+    s
+      .replace(/[〇一二三四五六七八九十百千]+(?=丁目|番地|番|号|[のノ]|条|線|[-‐‑‒–—―−ー]|$)/g, (k) => String(num(k)))
+      .replace(/(?<=[0-9])(?:丁目|番地|番|号|[‐‑‒–—―−ー])/g, "-")
+      .replace(/(?<=[0-9-])[のノ](?=[0-9])/g, "-")
+      .replace(/-{2,}/g, "-")
+      .replace(/-(?![0-9])/g, "");
+  const ALPHABET = [..."一二三十百千〇0123456789丁目番地号のノ条線-‐−ー町市区東"];
+  it("on 5000 strings of address characters", async () => {
+    const { mulberry32 } = await import("./helpers/basic4-rows.js");
+    const rand = mulberry32(99);
+    for (let i = 0; i < 5000; i++) {
+      let s = "";
+      const n = 1 + Math.floor(rand() * 14);
+      for (let k = 0; k < n; k++) s += ALPHABET[Math.floor(rand() * ALPHABET.length)];
+      // lenient() runs the earlier steps first; they leave this alphabet unchanged except の → ノ.
+      expect(lenient(s, { address: true }), s).toBe(byRegex(s.replace(/の/g, "ノ")));
+    }
+  });
+});
+
+describe("lenientFast is lenient", () => {
+  it("on 5000 seeded strings mixing kana of both widths, voiced marks, spaces, 旧字体 and compatibility ideographs", async () => {
+    const { mulberry32 } = await import("./helpers/basic4-rows.js");
+    const { lenientFast } = await import("../src/jp/lenient.js");
+    const rand = mulberry32(7);
+    const ALPHABET = [..."あいうがぱァィッャｧｯｶｻﾀﾊﾞﾟｶﾞﾊﾟ゛゜アカガパヴ渡邊辺齋斎髙高\ufa19\ufa10神塚 　\t１２3-－一丁目二番地三号のノ㈱ＡａAa\u3099\u309a"];
+    for (let i = 0; i < 5000; i++) {
+      let s = "";
+      const n = 1 + Math.floor(rand() * 12);
+      for (let k = 0; k < n; k++) s += ALPHABET[Math.floor(rand() * ALPHABET.length)];
+      expect(lenientFast(s), s).toBe(lenient(s));
+      expect(lenientFast(s, { address: true }), s).toBe(lenient(s, { address: true }));
+    }
+  });
+});

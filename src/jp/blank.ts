@@ -3,15 +3,22 @@
 /** The characters that count as white space in a cell (SPEC §3, Z04/B03). */
 export const CELL_SPACES = " \u3000\t\u00a0";
 
-const ONLY_SPACES = /^[ \u3000\t\u00a0]*$/;
-const AROUND = /^[ \u3000\t\u00a0]+|[ \u3000\t\u00a0]+$/g;
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x3000 || code === 0x09 || code === 0xa0;
+}
 
 /** True for a missing value, "" or a value of white space only. */
 export function isBlank(value: string | undefined): boolean {
-  return value === undefined || ONLY_SPACES.test(value);
+  if (value === undefined) return true;
+  for (let i = 0; i < value.length; i++) if (!isSpace(value.charCodeAt(i))) return false;
+  return true;
 }
 
 /** The value without white space at either end. */
 export function trimSpaces(value: string): string {
-  return value.replace(AROUND, "");
+  let a = 0;
+  let b = value.length;
+  while (a < b && isSpace(value.charCodeAt(a))) a++;
+  while (b > a && isSpace(value.charCodeAt(b - 1))) b--;
+  return a === 0 && b === value.length ? value : value.slice(a, b);
 }

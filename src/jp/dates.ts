@@ -1,4 +1,5 @@
 // Date parsing for the formats a layout declares: 西暦 (YYYYMMDD, YYYY/MM/DD, YYYY-MM-DD), 和暦 and the 7-digit era code.
+import { trimSpaces } from "./blank.js";
 import { DEFAULT_DATE_FORMATS, type DateFormat } from "./date-formats.js";
 
 /**
@@ -20,15 +21,12 @@ export interface DateParseFailure {
   suggestion?: string;
 }
 
-/** The white space trimmed around a date (SP, 全角SP, TAB, NBSP). */
-const AROUND = /^[ \u3000\t\u00a0]+|[ \u3000\t\u00a0]+$/g;
-
 /**
  * Parses `value` with the declared `formats` (empty = the default three). Surrounding white space is ignored.
  * The first format that reads the value as a real day wins; otherwise the most specific failure is returned.
  */
 export function parseDate(value: string, formats: readonly string[] = []): ParsedDate {
-  const v = value.replace(AROUND, "");
+  const v = trimSpaces(value);
   const list = formats.length > 0 ? formats : DEFAULT_DATE_FORMATS;
   let failure: DateParseFailure | undefined;
   for (const f of list) {
@@ -45,12 +43,25 @@ const RANK: Record<DateFailure, number> = { format: 0, impossible: 1, "era-range
 type Parser = (v: string) => ParsedDate | undefined;
 
 const PARSERS: Record<DateFormat, Parser> = {
-  YYYYMMDD: (v) => western(/^(\d{4})(\d{2})(\d{2})$/.exec(v), "YYYYMMDD"),
+  YYYYMMDD: parseCompact,
   "YYYY/MM/DD": (v) => western(/^(\d{4})\/(\d{2})\/(\d{2})$/.exec(v), "YYYY/MM/DD"),
   "YYYY-MM-DD": (v) => western(/^(\d{4})-(\d{2})-(\d{2})$/.exec(v), "YYYY-MM-DD"),
   wareki: parseWareki,
   eraCode7: parseEraCode7,
 };
+
+/** YYYYMMDD without a regular expression: B04 and the date checks parse up to three dates per record. */
+function parseCompact(v: string): ParsedDate | undefined {
+  if (v.length !== 8) return undefined;
+  for (let i = 0; i < 8; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  const y = Number(v.slice(0, 4));
+  const m = Number(v.slice(4, 6));
+  const d = Number(v.slice(6, 8));
+  return isRealDay(y, m, d) ? { ok: true, ymd: v, format: "YYYYMMDD" } : { ok: false, reason: "impossible" };
+}
 
 function western(m: RegExpExecArray | null, format: DateFormat): ParsedDate | undefined {
   if (!m) return undefined;
@@ -73,9 +84,17 @@ export function ymd(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, "0")}${String(m).padStart(2, "0")}${String(d).padStart(2, "0")}`;
 }
 
-/** Days since 1970-01-01 of a "YYYYMMDD" string (UTC, proleptic Gregorian). */
+/** Days since 1970-01-01 of a "YYYYMMDD" string (proleptic Gregorian; H. Hinnant's days_from_civil). */
 export function ymdToDays(s: string): number {
-  return Math.round(Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8))) / 86_400_000);
+  let y = Number(s.slice(0, 4));
+  const m = Number(s.slice(4, 6));
+  const d = Number(s.slice(6, 8));
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** "YYYYMMDD" of a count of days since 1970-01-01. */
