@@ -1,0 +1,204 @@
+import { describe, expect, it } from "vitest";
+import check, { B04_INDEX_BYTES_PER_RECORD } from "../../src/checks/b04-individual-number-conflict.js";
+import { CheckRun } from "../../src/engine/check-run.js";
+import { FindingCollector } from "../../src/engine/collector.js";
+import { IdentityIndex } from "../../src/index/identity-index.js";
+import { DEFAULT_TEST_OPTIONS, runChecks, runChecksOnFiles, type Row } from "../helpers/run-checks.js";
+import { brief, individualNumber, row } from "../helpers/basic4-rows.js";
+
+const A = individualNumber("31415926535");
+const B = individualNumber("27182818284");
+
+/** Another recipient in the same files (own 受給者番号 and 個人番号). */
+const stranger = () => row({ individualNumber: individualNumber("16180339887"), recipientNumber: "0123455", name: "無関係　次郎" });
+
+/** One recipient: the same person in every row unless a test changes something. */
+const person = (over: Row = {}): Row => row({ individualNumber: A, ...over });
+
+describe("B04 individual-number-conflict (a): one 個人番号, different people", () => {
+  it("is not raised for one recipient who moved between two offices' files (periods do not overlap)", () => {
+    const office1 = [person({ address: "東京都千代田区霞が関1-2-2", qualifiedOn: "20180401", disqualifiedOn: "20230331" })];
+    const office2 = [stranger(), person({ address: "大阪府大阪市北区梅田3-1-1", insurerNumber: "12270153", qualifiedOn: "20230401", disqualifiedOn: "" })];
+    expect(runChecksOnFiles([check], [office1, office2])).toEqual([[], []]);
+  });
+
+  it("is not raised when the move happens on one day (loss day = new qualification day)", () => {
+    const files = [
+      [person({ address: "東京都港区芝1-1-1", qualifiedOn: "20180401", disqualifiedOn: "20230401" })],
+      [person({ address: "東京都港区芝2-2-2", qualifiedOn: "20230401" })],
+    ];
+    expect(runChecksOnFiles([check], files).flat()).toEqual([]);
+  });
+
+  it("is raised for two birth dates on one 個人番号, on both records, each pointing at the other", () => {
+    const files = [
+      [stranger(), person({ birthDate: "19800515" })],
+      [person({ birthDate: "19800516" })],
+    ];
+    const [f1, f2] = runChecksOnFiles([check], files);
+    expect(brief(f1)).toEqual([{ code: "B04", messageId: "differentPeople", record: 2, field: "individualNumber" }]);
+    expect(brief(f2)).toEqual([{ code: "B04", messageId: "differentPeople", record: 1, field: "individualNumber" }]);
+    expect(f1[0]).toMatchObject({ conflict: "individualNumber", differs: ["birthDate"], relatedCount: 1, related: [{ file: "file2.csv", record: 1, line: 2 }] });
+    expect(f2[0]).toMatchObject({ related: [{ file: "file1.csv", record: 2, line: 3 }], suspension: "eligibility", severity: "error" });
+    expect(f1[0].value).toBe(`********${A.slice(8)}`);
+  });
+
+  it.each([
+    [{ sex: "1" }, ["sex"]],
+    [{ name: "試験　太郎" }, ["name"]],
+    [{ nameKana: "シケン　タロウ" }, ["nameKana"]],
+    [{ name: "別人　一郎", nameKana: "ベツジン　イチロウ", birthDate: "19551010" }, ["birthDate", "name", "nameKana"]],
+  ] as const)("is raised when %j differs", (over, differs) => {
+    const findings = runChecks([check], [person(), person(over)]);
+    expect(findings.map((f) => f.record)).toEqual([1, 2]);
+    expect(findings[0].differs).toEqual(differs);
+  });
+
+  it("compares addresses where the qualification periods overlap", () => {
+    const findings = runChecks([check], [
+      person({ address: "東京都港区芝1-1-1", qualifiedOn: "20200401", disqualifiedOn: "" }),
+      person({ address: "東京都港区芝2-2-2", qualifiedOn: "20220401", disqualifiedOn: "20240331" }),
+    ]);
+    expect(brief(findings)).toHaveLength(2);
+    expect(findings[0].differs).toEqual(["address"]);
+  });
+
+  it("does not compare addresses when a period is unknown", () => {
+    expect(runChecks([check], [person({ address: "東京都港区芝1-1-1", qualifiedOn: "" }), person({ address: "東京都港区芝2-2-2" })])).toEqual([]);
+  });
+
+  it.each([
+    [{ name: "試験 花子" }], // space
+    [{ nameKana: "ｼｹﾝ ﾊﾅｺ" }], // width
+    [{ nameKana: "しけん　はなこ" }], // hiragana
+    [{ name: "試驗　花子" }], // 旧字体 驗 → 験
+  ])("notation differences are the same person: %j", (over) => {
+    expect(runChecks([check], [person(), person(over)])).toEqual([]);
+  });
+
+  it("旧字体, small kana and address numerals are folded too", () => {
+    const rows = [
+      person({ name: "渡邊　次郎", nameKana: "ワタナベ　シヨウジ", address: "東京都千代田区霞が関一丁目二番二号" }),
+      person({ name: "渡辺　次郎", nameKana: "ﾜﾀﾅﾍﾞ ｼｮｳｼﾞ", address: "東京都千代田区霞が関１－２－２" }),
+    ];
+    expect(runChecks([check], rows)).toEqual([]);
+  });
+
+  it("ignores empty or unknown values (those are B03/B01/B09's) and invalid or empty 個人番号 (N01/N04's)", () => {
+    expect(runChecks([check], [person(), person({ birthDate: "" }), person({ sex: "3" }), person({ birthDate: "20000000" })])).toEqual([]);
+    const bad = "123456789017";
+    expect(runChecks([check], [row({ individualNumber: bad }), row({ individualNumber: bad, birthDate: "19700101" })])).toEqual([]);
+    expect(runChecks([check], [row({ individualNumber: "" }), row({ individualNumber: "", birthDate: "19700101" })])).toEqual([]);
+  });
+
+  it("points only at the records that differ, and caps the list at 20 with the full count", () => {
+    const rows = [person({ birthDate: "19700101" }), ...Array.from({ length: 24 }, () => person())];
+    const findings = runChecks([check], rows);
+    expect(findings).toHaveLength(25);
+    const odd = findings.find((f) => f.record === 1)!;
+    expect(odd.relatedCount).toBe(24);
+    expect(odd.related).toHaveLength(20);
+    for (const f of findings.filter((g) => g.record !== 1)) expect(f).toMatchObject({ relatedCount: 1, related: [{ record: 1 }] });
+  });
+});
+
+describe("B04 (a) on a 個人番号 shared by more records than are compared pairwise", () => {
+  it("flags every record of a number shared by 300 records when one differs, counting all that share it", () => {
+    const rows = [person({ birthDate: "19700101" }), ...Array.from({ length: 299 }, (_, i) => person({ recipientNumber: String(1000000 + i), address: `東京都港区芝${i}` }))];
+    const findings = runChecks([check], rows);
+    expect(findings).toHaveLength(300);
+    expect(findings.every((f) => f.messageId === "differentPeople")).toBe(true);
+    expect(findings[0]).toMatchObject({ record: 1, relatedCount: 299, sharedBy: 300, differs: ["birthDate"] });
+    expect(findings[0].related).toHaveLength(20);
+    expect(findings[1]).toMatchObject({ differs: ["birthDate"] }); // 住所 is not compared in such a group
+  });
+
+  it("raises nothing when all 300 agree", () => {
+    expect(runChecks([check], Array.from({ length: 300 }, (_, i) => person({ recipientNumber: String(1000000 + i) })))).toEqual([]);
+  });
+});
+
+describe("B04 (b): one 受給者番号 + 枝番 with two 個人番号", () => {
+  it("is raised on both records", () => {
+    const findings = runChecks([check], [row({ individualNumber: A }), row({ individualNumber: B })]);
+    expect(brief(findings)).toEqual([
+      { code: "B04", messageId: "twoNumbers", record: 1, field: "individualNumber" },
+      { code: "B04", messageId: "twoNumbers", record: 2, field: "individualNumber" },
+    ]);
+    expect(findings[0]).toMatchObject({ conflict: "recipientNumber", related: [{ record: 2 }], relatedCount: 1 });
+  });
+
+  it("is raised across files", () => {
+    const [f1, f2] = runChecksOnFiles([check], [[row({ individualNumber: A })], [row({ individualNumber: B })]]);
+    expect([f1.length, f2.length]).toEqual([1, 1]);
+  });
+
+  it.each([
+    [{ branch: "02" }],
+    [{ insurerNumber: "12270153" }],
+    [{ recipientNumber: "0123455" }],
+  ])("is not raised when %j differs", (over) => {
+    expect(runChecks([check], [row({ individualNumber: A }), row({ individualNumber: B, ...over })])).toEqual([]);
+  });
+
+  it("is not raised without a 受給者番号", () => {
+    expect(runChecks([check], [row({ individualNumber: A, recipientNumber: "" }), row({ individualNumber: B, recipientNumber: "" })])).toEqual([]);
+  });
+});
+
+describe("the B04 index", () => {
+  it("costs 38 bytes per record (at most 40)", () => {
+    expect(B04_INDEX_BYTES_PER_RECORD).toBe(38);
+  });
+
+  it("keeps positions, file indexes and the 受給者番号 without keeping the record", () => {
+    const idx = new IdentityIndex();
+    const base = { body: 31415926535, recipientKey: 1, recipient: 0, birth: 1, sex: 1, name: 1, kana: 1, address: 1, from: 0, to: 0 };
+    idx.add({ ...base, fileIndex: 0, record: 1, line: 2 });
+    idx.add({ ...base, fileIndex: 0, record: 2, line: 100_000 }); // more than 65534 lines past its record number
+    idx.add({ ...base, fileIndex: 3, record: 1, line: 5 });
+    expect([idx.position(0), idx.position(1), idx.position(2)]).toEqual([
+      { fileIndex: 0, record: 1, line: 2 }, { fileIndex: 0, record: 2, line: 100_000 }, { fileIndex: 3, record: 1, line: 5 },
+    ]);
+    expect(idx.body(2)).toBe(31415926535);
+    expect(idx.bytesAllocated()).toBe(B04_INDEX_BYTES_PER_RECORD * 65_536); // one chunk
+  });
+
+  it("parallel runs: worker states exported per range and imported in order give the same findings", () => {
+    const files: Row[][] = [
+      [stranger(), person({ birthDate: "19800515" }), row({ individualNumber: A })],
+      [person({ birthDate: "19800516" }), row({ individualNumber: B }), stranger()],
+    ];
+    const single = runChecksOnFiles([check], files);
+    // Two "workers", each checking one byte range (one file here) and exporting its state; the main run imports.
+    const main = new CheckRun({ checks: [check], options: DEFAULT_TEST_OPTIONS });
+    const collectors = files.map(() => new FindingCollector());
+    const cols = Object.fromEntries(Object.keys(row()).map((k) => [k, k]));
+    files.forEach((_, fi) => main.addFile(`file${fi + 1}.csv`, cols, collectors[fi]));
+    const states = files.map((rows, fi) => {
+      const worker = new CheckRun({ checks: [check], options: DEFAULT_TEST_OPTIONS });
+      files.forEach((_, fj) => worker.addFile(`file${fj + 1}.csv`, cols, new FindingCollector()));
+      rows.forEach((fields, i) => worker.record({ record: i + 1, line: i + 2, offset: 0, fileIndex: fi, cells: [], fields }));
+      return structuredClone(worker.exportStates());
+    });
+    for (const s of states) main.importStates(s);
+    main.end();
+    expect(collectors.map((c) => c.findings)).toEqual(single);
+    expect(single.flat().length).toBe(7); // (a): three records carry A, one born a day later → 3; (b): A ×3 and B on 1234566 → 4
+  });
+
+  it("hands the 受給者番号 to the suspended-records list", () => {
+    const run = new CheckRun({ checks: [check], options: DEFAULT_TEST_OPTIONS });
+    const collector = new FindingCollector();
+    const cols = Object.fromEntries(Object.keys(row()).map((k) => [k, k]));
+    run.addFile("f.csv", cols, collector);
+    run.record({ record: 1, line: 2, offset: 0, fileIndex: 0, cells: [], fields: person({ recipientNumber: "0123455" }) });
+    run.record({ record: 2, line: 3, offset: 0, fileIndex: 0, cells: [], fields: person({ recipientNumber: "1234566", sex: "1" }) });
+    run.fileEnd(0);
+    run.end();
+    expect(collector.suspendedRecords()).toMatchObject([
+      { record: 1, kind: "eligibility", recipientNumber: "0123455", codes: ["B04"] },
+      { record: 2, kind: "eligibility", recipientNumber: "1234566", codes: ["B04"] },
+    ]);
+  });
+});
