@@ -66,6 +66,7 @@ const DEFECTS = [
   { codes: ["G02"], over: { 氏名: Buffer.concat([Buffer.from([0xfb, 0xfc]), iconv.encode("橋　一", "cp932")]), 氏名カナ: "タカハシ　ハジメ" } },
   { codes: ["G02"], over: { 氏名: Buffer.concat([iconv.encode("山", "cp932"), Buffer.from([0xfa, 0xb1]), iconv.encode("　純", "cp932")]), 氏名カナ: "ヤマザキ　ジュン" } },
   { codes: ["G04"], over: { 氏名: "山●　太郎" } },
+  { codes: ["G03"], over: { 住所: "東京都新宿区西新宿2-8-1　ｺｰﾎﾟ西新宿101" } },
   { codes: ["B01"], over: { 生年月日: "19800230" } },
   { codes: ["B02"], over: { 性別: "4" } },
   { codes: ["B09"], over: { 性別: "3" } },
