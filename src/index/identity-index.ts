@@ -295,8 +295,16 @@ export class GroupView {
     let m = 0;
     if (birth[a] !== birth[b] && birth[a] !== 0 && birth[b] !== 0) m |= DIFFER.birthDate;
     if (sex[a] !== sex[b] && sex[a] !== 0 && sex[b] !== 0) m |= DIFFER.sex;
-    if (name[a] !== name[b] && name[a] !== 0 && name[b] !== 0) m |= DIFFER.name;
-    if (kana[a] !== kana[b] && kana[a] !== 0 && kana[b] !== 0) m |= DIFFER.nameKana;
+    // Names: both must differ (one name alone differing is a notation or typing difference, as for B07);
+    // when one of the two is unknown on either side, the other decides.
+    const nameKnown = name[a] !== 0 && name[b] !== 0;
+    const kanaKnown = kana[a] !== 0 && kana[b] !== 0;
+    const nameDiffers = nameKnown && name[a] !== name[b];
+    const kanaDiffers = kanaKnown && kana[a] !== kana[b];
+    if ((nameDiffers && (kanaDiffers || !kanaKnown)) || (kanaDiffers && !nameKnown)) {
+      if (nameDiffers) m |= DIFFER.name;
+      if (kanaDiffers) m |= DIFFER.nameKana;
+    }
     if (address[a] !== address[b] && address[a] !== 0 && address[b] !== 0 && from[a] !== 0 && from[b] !== 0 && from[a] < to[b] && from[b] < to[a]) {
       m |= DIFFER.address;
     }
@@ -305,14 +313,30 @@ export class GroupView {
 
   /**
    * For groups too large to compare pairwise: the DIFFER bits (住所 excluded) on which member a disagrees with
-   * at least one other member, from per-field value counts.
+   * at least one other member, from value counts (names: another member with both names known and both different).
    */
   static fieldConflicts(view: GroupView): Uint8Array {
     const n = view.v.birth.length;
     const out = new Uint8Array(n);
-    const fields = [
-      [view.v.birth, DIFFER.birthDate], [view.v.sex, DIFFER.sex], [view.v.name, DIFFER.name], [view.v.kana, DIFFER.nameKana],
-    ] as const;
+    const { name, kana } = view.v;
+    const names = new Map<number, number>();
+    const kanas = new Map<number, number>();
+    const pairs = new Map<number, number>();
+    let bothKnown = 0;
+    for (let a = 0; a < n; a++) {
+      if (name[a] === 0 || kana[a] === 0) continue;
+      bothKnown++;
+      names.set(name[a], (names.get(name[a]) ?? 0) + 1);
+      kanas.set(kana[a], (kanas.get(kana[a]) ?? 0) + 1);
+      pairs.set(name[a] * 0x10000 + kana[a], (pairs.get(name[a] * 0x10000 + kana[a]) ?? 0) + 1);
+    }
+    for (let a = 0; a < n; a++) {
+      if (name[a] === 0 || kana[a] === 0) continue;
+      // members with a different 漢字氏名 and a different カナ氏名, by inclusion–exclusion
+      const bothDiffer = bothKnown - names.get(name[a])! - kanas.get(kana[a])! + pairs.get(name[a] * 0x10000 + kana[a])!;
+      if (bothDiffer > 0) out[a] |= DIFFER.name | DIFFER.nameKana;
+    }
+    const fields = [[view.v.birth, DIFFER.birthDate], [view.v.sex, DIFFER.sex]] as const;
     for (const [values, bit] of fields) {
       const counts = new Map<number, number>();
       let known = 0;

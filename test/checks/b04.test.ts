@@ -45,9 +45,9 @@ describe("B04 individual-number-conflict (a): one 個人番号, different people
 
   it.each([
     [{ sex: "1" }, ["sex"]],
-    [{ name: "試験　太郎" }, ["name"]],
-    [{ nameKana: "シケン　タロウ" }, ["nameKana"]],
+    [{ name: "試験　太郎", nameKana: "シケン　タロウ" }, ["name", "nameKana"]], // e.g. twins: same day, same surname
     [{ name: "別人　一郎", nameKana: "ベツジン　イチロウ", birthDate: "19551010" }, ["birthDate", "name", "nameKana"]],
+    [{ name: "試験　太郎", nameKana: "" }, ["name"]], // カナ unknown on one side: 漢字 decides
   ] as const)("is raised when %j differs", (over, differs) => {
     const findings = runChecks([check], [person(), person(over)]);
     expect(findings.map((f) => f.record)).toEqual([1, 2]);
@@ -74,6 +74,14 @@ describe("B04 individual-number-conflict (a): one 個人番号, different people
     [{ name: "試驗　花子" }], // 旧字体 驗 → 験
   ])("notation differences are the same person: %j", (over) => {
     expect(runChecks([check], [person(), person(over)])).toEqual([]);
+  });
+
+  it.each([
+    [{ name: "髙試験　花子" }, { name: "高試験　花子" }], // 異体字 in one name only
+    [{ name: "試験　花子" }, { name: "試験　華子" }], // a typing error in 漢字氏名, カナ氏名 the same
+    [{ nameKana: "シケン　ハナコ" }, { nameKana: "シケン　ハナゴ" }], // a typing error in カナ氏名
+  ])("is not raised when only one of the two names differs: %j / %j", (a, b) => {
+    expect(runChecks([check], [person(a), person(b)])).toEqual([]);
   });
 
   it("旧字体, small kana and address numerals are folded too", () => {
@@ -111,6 +119,14 @@ describe("B04 (a) on a 個人番号 shared by more records than are compared pai
     expect(findings[0]).toMatchObject({ record: 1, relatedCount: 299, sharedBy: 300, differs: ["birthDate"] });
     expect(findings[0].related).toHaveLength(20);
     expect(findings[1]).toMatchObject({ differs: ["birthDate"] }); // 住所 is not compared in such a group
+  });
+
+  it("in such a group, names count only when both differ from another member's", () => {
+    const others = Array.from({ length: 299 }, (_, i) => person({ recipientNumber: String(1000000 + i) }));
+    expect(runChecks([check], [person({ name: "試験　華子" }), ...others])).toEqual([]);
+    const findings = runChecks([check], [person({ name: "別人　一郎", nameKana: "ベツジン　イチロウ" }), ...others]);
+    expect(findings).toHaveLength(300);
+    expect(findings[0].differs).toEqual(["name", "nameKana"]);
   });
 
   it("raises nothing when all 300 agree", () => {
