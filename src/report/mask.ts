@@ -19,9 +19,13 @@ export function redactValue(value: string): string {
   return value.replace(/[^\s\u3000\u00a0]/gu, "＊");
 }
 
-/** 受給者番号 under --redact: all but the last two characters masked. */
+/**
+ * 受給者番号 under --redact: all but the last two digits masked. A value that is not digits only (a shifted
+ * column can put a name there) is masked whole.
+ */
 export function redactRecipientNumber(value: string): string {
   const chars = [...value];
+  if (!/^[0-9]*$/.test(value)) return "*".repeat(chars.length);
   return chars.map((c, i) => (i < chars.length - 2 ? "*" : c)).join("");
 }
 
