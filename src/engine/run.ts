@@ -38,7 +38,7 @@ export async function runCheck(paths: readonly string[], opts: RunOptions): Prom
 
 /** The run's report and result from every file's state, after the checks' end(). */
 export function assembleResult(states: FileState[], run: CheckRun, opts: RunOptions, workers: number): RunResult {
-  const files = states.map((s) => finishFile(s, run));
+  const files = states.map((s) => finishFile(s, run, opts.redact));
   const report: Report = {
     schemaVersion: 1,
     tool: { name: "oqs-check", version: opts.version },
@@ -57,7 +57,7 @@ export function emptyFileReport(path: string): FileReport {
 }
 
 /** Builds the file's report in the SPEC §4 key order. */
-function finishFile(state: FileState, run: CheckRun): FileReport {
+function finishFile(state: FileState, run: CheckRun, redact: boolean): FileReport {
   const s = state.report;
   const c = state.collector;
   const r: FileReport = { path: s.path } as FileReport;
@@ -77,7 +77,7 @@ function finishFile(state: FileState, run: CheckRun): FileReport {
   const list = r.suspendedRecords;
   delete (r as Partial<FileReport>).suspendedRecords;
   r.suspendedRecords = list;
-  r.byInsurer = maskedInsurerKeys(c.byInsurer());
+  r.byInsurer = maskedInsurerKeys(c.byInsurer(), redact);
   if (s.blankLines) r.blankLines = s.blankLines;
   const slot = run.files.find((f) => f?.collector === c);
   if (slot && slot.skippedChecks.length > 0) r.skippedChecks = slot.skippedChecks;
@@ -85,10 +85,11 @@ function finishFile(state: FileState, run: CheckRun): FileReport {
 }
 
 /** byInsurer with any 個人番号 that a shifted column put into 保険者番号 masked; keys that become equal are added up. */
-function maskedInsurerKeys(byInsurer: Record<string, InsurerSummary>): Record<string, InsurerSummary> {
+function maskedInsurerKeys(byInsurer: Record<string, InsurerSummary>, redact: boolean): Record<string, InsurerSummary> {
   const out: Record<string, InsurerSummary> = {};
   for (const [key, v] of Object.entries(byInsurer)) {
-    const k = maskLongDigitRuns(key);
+    // Under --redact a key that is not an 8-digit number (a name in a shifted column) is not shown.
+    const k = redact && key !== "(none)" && !/^[0-9]{8}$/.test(key) ? "(invalid)" : maskLongDigitRuns(key);
     const t = out[k];
     if (!t) {
       out[k] = v;

@@ -1,6 +1,7 @@
-// --split DIR: each CSV input copied into <name>.valid.csv and <name>.invalid.csv, original bytes, header in both.
-import { closeSync, createReadStream, mkdirSync, openSync, readSync, writeSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+// --split DIR: each CSV input copied into <name>.valid.csv and <name>.invalid.csv, original bytes, header in both,
+// written to temp files and renamed (never over the input).
+import { closeSync, createReadStream, mkdirSync, openSync, readSync, renameSync, writeSync } from "node:fs";
+import { basename, extname, join, resolve } from "node:path";
 import { fatal } from "../i18n/fatal.js";
 import { RecordScanner } from "../input/record-scanner.js";
 
@@ -25,6 +26,10 @@ export async function splitFile(
   const ext = extname(path) || ".csv";
   const stem = basename(path, ext);
   const out = { valid: join(dir, `${stem}.valid${ext}`), invalid: join(dir, `${stem}.invalid${ext}`) };
+  if (resolve(out.valid) === resolve(path) || resolve(out.invalid) === resolve(path)) {
+    throw fatal("split", `${path}: --split の出力先が入力ファイルと同じです。別のフォルダーを指定してください`, `${path}: --split would overwrite the input; choose another folder`);
+  }
+  const tmp = { valid: `${out.valid}.${process.pid}.tmp`, invalid: `${out.invalid}.${process.pid}.tmp` };
   const starts: number[] = [];
   const scanner = new RecordScanner(delimiter, maxFieldBytes, (r) => starts.push(r.offset));
   let size = 0;
@@ -36,8 +41,8 @@ export async function splitFile(
   const dataStarts = hasHeader ? starts.slice(1) : starts;
   const headerEnd = dataStarts[0] ?? size;
   const fdIn = openSync(path, "r");
-  const fdValid = openSync(out.valid, "w");
-  const fdInvalid = openSync(out.invalid, "w");
+  const fdValid = openSync(tmp.valid, "w");
+  const fdInvalid = openSync(tmp.invalid, "w");
   let validRecords = 0;
   let invalidRecords = 0;
   try {
@@ -63,6 +68,14 @@ export async function splitFile(
     closeSync(fdIn);
     closeSync(fdValid);
     closeSync(fdInvalid);
+  }
+  for (const k of ["valid", "invalid"] as const) {
+    try {
+      renameSync(tmp[k], out[k]);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? "error";
+      throw fatal("locked", `${out[k]}: 書き込めません（${code}）。分割したファイルは ${tmp[k]} に保存しました`, `${out[k]}: cannot be written (${code}); the split file was saved as ${tmp[k]}`);
+    }
   }
   return { ...out, validRecords, invalidRecords };
 }
