@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { defineCheck, type Check } from "../src/checks/define.js";
 import { runCheck, type RunOptions } from "../src/engine/run.js";
 import { DEFAULT_PROFILE } from "../src/layout/profile.js";
-import type { DataRecord } from "../src/types.js";
+import { reportSchema } from "../src/report/schema.js";
+import { formatJson } from "../src/report/json.js";
+import type { DataRecord, Report } from "../src/types.js";
 import { cleanRow, HEADER, tempDir, writeBytes } from "./helpers/cli.js";
 
 /** A probe registered under a real code that records every record the checks receive. */
@@ -25,6 +27,13 @@ function options(checks: Check[], extra: Partial<RunOptions> = {}): RunOptions {
 }
 
 const SJIS = (lead: number, trail: number) => [lead, trail];
+
+/** The --format json output of a report validates against the SPEC §4 schema. */
+function expectValidJson(report: Report): void {
+  const json = JSON.parse(formatJson(report, { lang: "ja", redact: false, rows: "findings", reportEncoding: "utf-8", color: false }));
+  const r = reportSchema.safeParse(json);
+  expect(r.success, r.success ? "" : JSON.stringify(r.error.issues[0])).toBe(true);
+}
 
 describe("decoding", () => {
   it("delivers user-defined F040, F540, F9FC as U+E000, U+E3AC, U+E757", async () => {
@@ -102,6 +111,7 @@ describe("encodings and formats", () => {
     const { report } = await runCheck([p], options([check]));
     expect(report.files[0].encoding).toBe(enc);
     expect(report.files[0].encodingReason).toBeTruthy();
+    expectValidJson(report);
     expect(seen.map((r) => r.fields.name)).toEqual(["山田　太郎", "佐藤　花子"]);
     expect(report.files[0].counts).toEqual({});
   });
@@ -113,6 +123,7 @@ describe("encodings and formats", () => {
     const { check, seen } = probe();
     const { report } = await runCheck([p], options([check]));
     expect(report.files[0]).toMatchObject({ format: "xml", encoding: "utf-8", records: 2 });
+    expectValidJson(report);
     expect(seen.map((r) => [r.fields.name, r.line])).toEqual([["山田　太郎", 3], ["佐藤　花子", 6]]);
   });
 });
