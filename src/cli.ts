@@ -5,6 +5,7 @@ import { charsCommand } from "./cli/chars-command.js";
 import { checkCommand } from "./cli/check-command.js";
 import { codesCommand, explainCommand, layoutCommand } from "./cli/info-commands.js";
 import { defaultIo, type Io } from "./cli/io.js";
+import { generateCommand } from "./cli/generate-command.js";
 import { mergeCommand } from "./cli/merge-command.js";
 import { FatalError } from "./i18n/fatal.js";
 import type { Lang } from "./types.js";
@@ -90,6 +91,14 @@ function buildProgram(io: Io, lang: Lang, result: { code: number }): Command {
     .addOption(new Option("--lang <lang>", ja ? "表示言語 ja|en" : "language ja|en").choices(["ja", "en"]))
     .description(ja ? "事業所ごとの JSON レポート（伏せ字でも可）を 1 つにまとめる" : "merge offices' JSON reports (redacted or not) into one")
     .action((reports: string[], o: Record<string, unknown>) => void (result.code = mergeCommand(reports, o, io, lang, VERSION)));
+  program.command("generate").description(ja ? "架空の人物だけの CP932 登録ファイル（ベンチマーク・ベンダーの CI 用）" : "a synthetic CP932 export of invented people (benchmarks, vendors' CI)")
+    .requiredOption("--records <n>", ja ? "記録数" : "number of records")
+    .option("--seed <s>", ja ? "乱数の種（既定 1）" : "seed (default 1)", "1")
+    .option("--out <file>", ja ? "出力ファイル" : "output file")
+    .option("--reference <file>", ja ? "対応する住基抽出も書く" : "also write the matching reference extract")
+    .option("--labels <file>", ja ? "各記録に仕込んだ指摘のラベル（JSON Lines）" : "labels of what each record was built to trigger (JSON lines)")
+    .addOption(new Option("--lang <lang>", ja ? "表示言語 ja|en" : "language ja|en").choices(["ja", "en"]))
+    .action(async (o: Record<string, unknown>) => void (result.code = await generateCommand(o, io, lang)));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => {} });
   return program;
 }
