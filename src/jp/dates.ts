@@ -26,6 +26,28 @@ export interface DateParseFailure {
  * The first format that reads the value as a real day wins; otherwise the most specific failure is returned.
  */
 export function parseDate(value: string, formats: readonly string[] = []): ParsedDate {
+  for (let i = 0; i < RECENT; i++) {
+    if (recentValues[i] === value && recentFormats[i] === formats) return recentResults[i];
+  }
+  const parsed = parseUncached(value, formats);
+  recentValues[next] = value;
+  recentFormats[next] = formats;
+  recentResults[next] = parsed;
+  next = (next + 1) % RECENT;
+  return parsed;
+}
+
+/**
+ * The last few dates parsed: up to four checks (B01, D01, X01, B04) parse the same three date cells of a record
+ * one after another. Results are shared: callers must not modify them.
+ */
+const RECENT = 4;
+const recentValues: (string | undefined)[] = new Array(RECENT).fill(undefined);
+const recentFormats: (readonly string[] | undefined)[] = new Array(RECENT).fill(undefined);
+const recentResults: ParsedDate[] = new Array(RECENT);
+let next = 0;
+
+function parseUncached(value: string, formats: readonly string[]): ParsedDate {
   const v = trimSpaces(value);
   const list = formats.length > 0 ? formats : DEFAULT_DATE_FORMATS;
   let failure: DateParseFailure | undefined;
