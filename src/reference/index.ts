@@ -16,6 +16,14 @@ export type ReferenceKey = "individualNumber" | "recipientNumber";
 /** Bytes the index holds per reference record: key 8 + offset 8 + line 4 + 5 fingerprints × 4. */
 export const REFERENCE_BYTES_PER_RECORD = 8 + 8 + 4 + BASIC4_COMPARED.length * 4;
 
+/** A copy of `a` in a SharedArrayBuffer (worker threads then see the same memory instead of a copy). */
+function shared<T extends Float64Array | Uint32Array>(a: T): T {
+  const ctor = a.constructor as new (buffer: SharedArrayBuffer) => T;
+  const out = new ctor(new SharedArrayBuffer(a.byteLength));
+  out.set(a as never);
+  return out;
+}
+
 /** A numeric key (up to 15 digits) from the record's key field, or undefined when it has none. */
 export function keyOf(fields: Partial<Record<FieldName, string>>, key: ReferenceKey): number | undefined {
   const v = (fields[key] ?? "").trim();
@@ -87,16 +95,20 @@ export class ReferenceIndex {
       if (kept.length > 0 && this.keys[kept[kept.length - 1]] === this.keys[i]) this.duplicates++;
       else kept.push(i);
     }
-    this.order = Uint32Array.from(kept);
+    this.order = shared(Uint32Array.from(kept));
+    const n = this.size;
+    this.keys = shared(this.keys.subarray(0, n));
+    this.offsets = shared(this.offsets.subarray(0, n));
+    this.lines = shared(this.lines.subarray(0, n));
+    this.prints = shared(this.prints.subarray(0, n * BASIC4_COMPARED.length));
   }
 
-  /** The index as structured-cloneable data, for worker threads. */
+  /** The sealed index as structured-cloneable data: its arrays live in shared memory, so workers do not copy them. */
   toTransfer(): ReferenceTransfer {
-    const n = this.size;
     return {
-      path: this.path, key: this.key, dateFormats: [...this.dateFormats], size: n, duplicates: this.duplicates,
-      keys: this.keys.slice(0, n), offsets: this.offsets.slice(0, n), lines: this.lines.slice(0, n),
-      prints: this.prints.slice(0, n * BASIC4_COMPARED.length), order: this.order, xmlRecords: this.xmlRecords, csv: this.csv,
+      path: this.path, key: this.key, dateFormats: [...this.dateFormats], size: this.size, duplicates: this.duplicates,
+      keys: this.keys, offsets: this.offsets, lines: this.lines, prints: this.prints, order: this.order,
+      xmlRecords: this.xmlRecords, csv: this.csv,
     };
   }
 
