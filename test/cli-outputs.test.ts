@@ -109,3 +109,17 @@ describe("the JSON report", () => {
     expect(reportSchema.safeParse(JSON.parse(r.stdout)).success).toBe(true);
   });
 });
+
+describe("chars", () => {
+  it("lists each character of the defects sample that becomes ● once, with its count, bytes and substitute", async () => {
+    const r = await cli(["chars", "samples/defects.csv"]);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split("\n").filter((l) => /^G0[1-4]\s/.test(l));
+    // From samples/build-samples.mjs: F040 (G01), 髙 FBFC and 﨑 FAB1 (G02), ｺｰﾎﾟ in an address (G03), ● (G04).
+    expect(rows.map((l) => l.split(/\s+/)[0]).sort()).toEqual(["G01", "G02", "G02", "G03", "G03", "G03", "G03", "G04"]);
+    expect(rows.find((l) => l.includes("U+9AD9"))).toMatch(/FBFC\s+1\s.*高/);
+    expect(new Set(rows.map((l) => l.match(/U\+[0-9A-F]+/)![0])).size).toBe(rows.length);
+    const clean = await cli(["chars", "samples/clean.csv"]);
+    expect(clean.stdout.split("\n").filter((l) => /^G0[1-4]\s/.test(l))).toEqual([]);
+  });
+});
