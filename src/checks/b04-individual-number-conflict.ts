@@ -8,6 +8,7 @@ import {
   fingerprint16, fingerprint32, hash53, packRecipient, toUint16Days, type IdentityIndexState,
 } from "../index/identity-index.js";
 import type { FieldName, DataRecord } from "../types.js";
+import { FIELD_LABELS } from "../layout/aliases.js";
 import { defineCheck, type CheckContext } from "./define.js";
 
 /** Bytes the B04 index keeps per record with a valid 個人番号 (reported by the benchmark). */
@@ -56,13 +57,6 @@ export default defineCheck({
   },
 });
 
-const FIELD_LABELS: Record<string, { ja: string; en: string }> = {
-  birthDate: { ja: "生年月日", en: "birth date" },
-  sex: { ja: "性別", en: "sex" },
-  name: { ja: "氏名", en: "name" },
-  nameKana: { ja: "カナ氏名", en: "kana name" },
-  address: { ja: "住所", en: "address" },
-};
 
 function entryOf(rec: DataRecord, number: string, formats: readonly string[]) {
   const f = rec.fields;

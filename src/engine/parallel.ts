@@ -6,9 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { FatalError } from "../i18n/fatal.js";
 import { RecordDecoder } from "../input/decode.js";
-import { openInput, readHead } from "../input/open.js";
 import { RecordScanner, type RawRecord } from "../input/record-scanner.js";
-import { refuseBinary, SNIFF_BYTES } from "../input/sniff.js";
 import { splitCells } from "../input/split-cells.js";
 import { resolveLayout, type ResolvedLayout } from "../layout/resolve.js";
 import type { ReferenceIndex } from "../reference/index.js";
@@ -16,7 +14,7 @@ import { fatal } from "../i18n/fatal.js";
 import { CheckRun } from "./check-run.js";
 import { FindingCollector } from "./collector.js";
 import type { FileState, RunOptions, RunResult } from "./run-types.js";
-import { assembleResult, bytesBeforeRecords, emptyFileReport, looksLikeXml, prepareCsv, readXmlFile, runCheck, strayBomFinding } from "./run.js";
+import { assembleResult, bytesBeforeRecords, emptyFileReport, openChecked, prepareCsv, readXmlFile, runCheck, strayBomFinding } from "./run.js";
 import type { RangeUnit, UnitResult, WorkerInit } from "./units.js";
 
 /** Byte size of one range: small enough to balance two workers, large enough to keep messages few. */
@@ -118,11 +116,8 @@ export async function runCheckParallel(paths: readonly string[], opts: RunOption
       const state: FileState = { report: emptyFileReport(path) };
       states.push(state);
       try {
-        const source = openInput(path);
-        const { head, rest, eof } = await readHead(source, SNIFF_BYTES);
-        if (head.length === 0) throw fatal("empty", `${path}: ファイルが空です（0 バイト）`, `${path}: the file is empty (0 bytes)`);
-        refuseBinary(head, path);
-        if (looksLikeXml(path, head)) {
+        const { head, rest, eof, xml } = await openChecked(path);
+        if (xml) {
           // XML is read whole in this thread; earlier files' ranges are merged first to keep the order.
           await absorbAll(files, run);
           await readXmlFile(path, head, rest, state, run, opts, fileIndex);
@@ -167,11 +162,8 @@ async function cutRanges(
   state: FileState, run: CheckRun, opts: RunOptions, pool: WorkerPool, newId: () => number,
 ): Promise<PendingFile> {
   const lang = opts.check.lang;
-  const { sniffed, delimiter } = prepareCsv(path, head, eof, opts);
   const report = state.report;
-  report.encoding = sniffed.encoding;
-  report.encodingReason = sniffed.reason[lang];
-  report.format = delimiter === "\t" ? "tsv" : "csv";
+  const { sniffed, delimiter } = prepareCsv(path, head, eof, opts, report);
   const collector = new FindingCollector(opts.maxFindings);
   const skip = bytesBeforeRecords(sniffed);
   const units: Promise<UnitResult>[] = [];

@@ -113,18 +113,23 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
-async function readFile(path: string, state: FileState, run: CheckRun, opts: RunOptions): Promise<void> {
-  const source = openInput(path);
-  const { head, rest, eof } = await readHead(source, SNIFF_BYTES);
+/** Opens an input and reads its first 64 KiB; empty, UTF-16 and binary files are fatal. */
+export async function openChecked(path: string): Promise<{ head: Uint8Array; rest: AsyncIterator<Uint8Array>; eof: boolean; xml: boolean }> {
+  const { head, rest, eof } = await readHead(openInput(path), SNIFF_BYTES);
   if (head.length === 0) {
     throw fatal("empty", `${path}: ファイルが空です（0 バイト）`, `${path}: the file is empty (0 bytes)`);
   }
   refuseBinary(head, path);
-  if (looksLikeXml(path, head)) return readXmlFile(path, head, rest, state, run, opts);
+  return { head, rest, eof, xml: looksLikeXml(path, head) };
+}
+
+async function readFile(path: string, state: FileState, run: CheckRun, opts: RunOptions): Promise<void> {
+  const { head, rest, eof, xml } = await openChecked(path);
+  if (xml) return readXmlFile(path, head, rest, state, run, opts);
   return readCsvFile(path, head, rest, eof, state, run, opts);
 }
 
-export function looksLikeXml(path: string, head: Uint8Array): boolean {
+function looksLikeXml(path: string, head: Uint8Array): boolean {
   if (/\.xml$/i.test(path)) return true;
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
@@ -148,11 +153,15 @@ function detectDelimiter(path: string, head: Uint8Array, opts: RunOptions): "," 
 }
 
 
-/** Encoding and delimiter of a CSV/TSV file, from its first 64 KiB. */
-export function prepareCsv(path: string, head: Uint8Array, eof: boolean, opts: RunOptions): { sniffed: Sniffed; delimiter: "," | "\t" } {
+/** Encoding and delimiter of a CSV/TSV file, from its first 64 KiB; the file report says which and why. */
+export function prepareCsv(path: string, head: Uint8Array, eof: boolean, opts: RunOptions, report: FileReport): { sniffed: Sniffed; delimiter: "," | "\t" } {
   const requested = opts.encoding !== "auto" ? opts.encoding : ((opts.layout.encoding as EncodingOption | undefined) ?? "auto");
   const sniffed = sniffEncoding(head.subarray(0, SNIFF_BYTES), requested, !eof || head.length > SNIFF_BYTES);
-  return { sniffed, delimiter: detectDelimiter(path, head, opts) };
+  const delimiter = detectDelimiter(path, head, opts);
+  report.encoding = sniffed.encoding;
+  report.encodingReason = sniffed.reason[opts.check.lang];
+  report.format = delimiter === "\t" ? "tsv" : "csv";
+  return { sniffed, delimiter };
 }
 
 /** Bytes before the first record: a UTF-8 BOM, read as such or reported as a stray BOM in front of CP932. */
@@ -170,11 +179,8 @@ async function readCsvFile(
   state: FileState, run: CheckRun, opts: RunOptions,
 ): Promise<void> {
   const lang: Lang = opts.check.lang;
-  const { sniffed, delimiter } = prepareCsv(path, head, eof, opts);
   const report = state.report;
-  report.encoding = sniffed.encoding;
-  report.encodingReason = sniffed.reason[lang];
-  report.format = delimiter === "\t" ? "tsv" : "csv";
+  const { sniffed, delimiter } = prepareCsv(path, head, eof, opts, report);
   const collector = new FindingCollector(opts.maxFindings);
   const checker = new CsvRecordChecker({ path, sniffed, delimiter, lang, maxFieldBytes: opts.maxFieldBytes }, run, collector, opts.layout);
   if (sniffed.strayBom) checker.addEarly(strayBomFinding(lang));

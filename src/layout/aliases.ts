@@ -16,11 +16,11 @@ export const HEADER_ALIASES: Record<FieldName, readonly string[]> = {
   disqualifiedOn: ["資格喪失年月日", "資格喪失日"],
 };
 
-/** Field names in Japanese, for messages. */
+/** Japanese and English names of the logical fields, as a clerk reads them (messages and every report). */
 export const FIELD_LABELS: Record<FieldName, { ja: string; en: string }> = {
   insurerNumber: { ja: "保険者番号", en: "insurer number" },
   recipientNumber: { ja: "受給者番号", en: "recipient number" },
-  branch: { ja: "枝番", en: "branch number" },
+  branch: { ja: "枝番", en: "branch" },
   individualNumber: { ja: "個人番号", en: "individual number" },
   name: { ja: "氏名", en: "name" },
   nameKana: { ja: "カナ氏名", en: "kana name" },
@@ -28,8 +28,8 @@ export const FIELD_LABELS: Record<FieldName, { ja: string; en: string }> = {
   sex: { ja: "性別", en: "sex" },
   address: { ja: "住所", en: "address" },
   postalCode: { ja: "郵便番号", en: "postal code" },
-  qualifiedOn: { ja: "資格取得年月日", en: "qualification date" },
-  disqualifiedOn: { ja: "資格喪失年月日", en: "disqualification date" },
+  qualifiedOn: { ja: "資格取得年月日", en: "qualified on" },
+  disqualifiedOn: { ja: "資格喪失年月日", en: "disqualified on" },
 };
 
 /** Header text compared after NFKC, without spaces: 氏名(漢字) and 氏名（漢字） are the same header. */

@@ -1,23 +1,11 @@
 // Shared by the file formatters (CSV, JUnit, HTML): labels in ja/en, the privacy guard, character notation.
-import type { FieldName, FileReport, Finding, Lang, Severity, SuspensionKind } from "../types.js";
+import type { FileReport, Finding, Lang, Severity, SuspensionKind } from "../types.js";
 import { PERSONAL_KEYS } from "../types.js";
+import { FIELD_LABELS } from "../layout/aliases.js";
 import { maskIndividualNumber, maskLongDigitRuns, redactRecipientNumber, redactValue } from "./mask.js";
 
-/** Japanese and English names of the logical fields, as a clerk reads them. */
-export const FIELD_LABELS: Record<FieldName, { ja: string; en: string }> = {
-  insurerNumber: { ja: "保険者番号", en: "insurer number" },
-  recipientNumber: { ja: "受給者番号", en: "recipient number" },
-  branch: { ja: "枝番", en: "branch" },
-  individualNumber: { ja: "個人番号", en: "individual number" },
-  name: { ja: "氏名", en: "name" },
-  nameKana: { ja: "カナ氏名", en: "kana name" },
-  birthDate: { ja: "生年月日", en: "birth date" },
-  sex: { ja: "性別", en: "sex" },
-  address: { ja: "住所", en: "address" },
-  postalCode: { ja: "郵便番号", en: "postal code" },
-  qualifiedOn: { ja: "資格取得年月日", en: "qualified on" },
-  disqualifiedOn: { ja: "資格喪失年月日", en: "disqualified on" },
-};
+/** Japanese and English names of the logical fields, as a clerk reads them (one table: src/layout/aliases.ts). */
+export { FIELD_LABELS };
 
 export const SEVERITY_LABELS: Record<Severity, { ja: string; en: string }> = {
   error: { ja: "エラー", en: "error" },
