@@ -30,6 +30,9 @@ interface ActiveCheck {
   severity: "error" | "warning";
 }
 
+/** Values, suggestions and reference values longer than this are cut in the report. */
+export const MAX_VALUE_CHARS = 200;
+
 export class CheckRun {
   /** Registered files by index (sparse in parallel runs). */
   readonly files: FileSlot[] = [];
@@ -180,8 +183,13 @@ export class CheckRun {
   private mask(f: Finding): Finding {
     if (this.opts.redact) for (const k of REDACTED_EXTRA_KEYS) delete f[k];
     for (const k of PERSONAL_KEYS) {
-      const v = f[k];
-      if (typeof v !== "string") continue;
+      if (typeof f[k] !== "string") continue;
+      let v = f[k] as string;
+      if (v.length > MAX_VALUE_CHARS) {
+        // A runaway cell (S04, a lost line end) is cut, in every output, wherever a check quotes it.
+        v = v.slice(0, MAX_VALUE_CHARS) + "…";
+        f.valueCut = true;
+      }
       if (this.opts.redact) f[k] = redactValue(v);
       else if (f.field === "individualNumber") f[k] = maskIndividualNumber(v);
       else f[k] = maskLongDigitRuns(v);
