@@ -193,7 +193,7 @@ async function cutRanges(
       if (sniffed.strayBom) collector.add(strayBomFinding(lang), false);
       if (opts.layout.header) return;
     }
-    if (raw.offset - rangeStart >= RANGE_BYTES) {
+    if (raw.offset - rangeStart >= (opts.rangeBytes ?? RANGE_BYTES)) {
       submit(raw.offset);
       rangeStart = raw.offset;
       rangeFirstRecord = dataRecords + 1;
