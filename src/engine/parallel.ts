@@ -92,9 +92,32 @@ class WorkerPool {
 
 interface PendingFile {
   state: FileState;
-  units: Promise<UnitResult>[];
   collector: FindingCollector;
   fileIndex: number;
+}
+
+/**
+ * Merges range results into their file's collector and the main thread's checks as soon as they and every earlier
+ * range are done, in file and range order, so each result is released early (peak memory) and B04's entries
+ * arrive in the same order as in one thread.
+ */
+class InOrderMerger {
+  private tail: Promise<void> = Promise.resolve();
+  constructor(private readonly run: CheckRun) {}
+
+  add(file: PendingFile, result: Promise<UnitResult>): void {
+    this.tail = this.tail.then(() => result).then((r) => {
+      file.collector.absorb(r.collector);
+      this.run.importStates(r.states);
+      this.run.crashes.push(...r.crashes);
+      file.state.report.recordsChecked += r.checked;
+    });
+  }
+
+  /** Resolves when every range added so far is merged. */
+  settled(): Promise<void> {
+    return this.tail;
+  }
 }
 
 /** Checks every file with `jobs` worker threads (stdin, --head and --sample run in this thread). */
@@ -109,6 +132,7 @@ export async function runCheckParallel(paths: readonly string[], opts: RunOption
     codes: opts.checks.map((c) => c.meta.code),
   });
   const files: PendingFile[] = [];
+  const merger = new InOrderMerger(run);
   const states: FileState[] = [];
   let nextId = 0;
   try {
@@ -119,18 +143,17 @@ export async function runCheckParallel(paths: readonly string[], opts: RunOption
         const { head, rest, eof, xml } = await openChecked(path);
         if (xml) {
           // XML is read whole in this thread; earlier files' ranges are merged first to keep the order.
-          await absorbAll(files, run);
+          await merger.settled();
           await readXmlFile(path, head, rest, state, run, opts, fileIndex);
           continue;
         }
-        const pending = await cutRanges(path, fileIndex, head, rest, eof, state, run, opts, pool, () => nextId++);
-        files.push(pending);
+        files.push(await cutRanges(path, fileIndex, head, rest, eof, state, run, opts, pool, merger, () => nextId++));
       } catch (e) {
         if (!(e instanceof FatalError)) throw e;
         state.report.error = { code: e.kind, message: e.messageIn(opts.check.lang) };
       }
     }
-    await absorbAll(files, run);
+    await merger.settled();
   } finally {
     await pool.close();
   }
@@ -140,33 +163,17 @@ export async function runCheckParallel(paths: readonly string[], opts: RunOption
   return assembleResult(states, run, opts, pool.used.size);
 }
 
-/** Merges finished files' ranges into their collectors and the main thread's checks, in order. */
-async function absorbAll(files: PendingFile[], run: CheckRun): Promise<void> {
-  for (const f of files) {
-    const results = await Promise.all(f.units);
-    f.units = [];
-    let checked = f.state.report.recordsChecked;
-    for (const r of results) {
-      f.collector.absorb(r.collector);
-      run.importStates(r.states);
-      run.crashes.push(...r.crashes);
-      checked += r.checked;
-    }
-    f.state.report.recordsChecked = checked;
-  }
-}
-
 /** Scans the file once, resolves its layout from the first record and submits ranges of about RANGE_BYTES. */
 async function cutRanges(
   path: string, fileIndex: number, head: Uint8Array, rest: AsyncIterator<Uint8Array>, eof: boolean,
-  state: FileState, run: CheckRun, opts: RunOptions, pool: WorkerPool, newId: () => number,
+  state: FileState, run: CheckRun, opts: RunOptions, pool: WorkerPool, merger: InOrderMerger, newId: () => number,
 ): Promise<PendingFile> {
   const lang = opts.check.lang;
   const report = state.report;
   const { sniffed, delimiter } = prepareCsv(path, head, eof, opts, report);
   const collector = new FindingCollector(opts.maxFindings);
   const skip = bytesBeforeRecords(sniffed);
-  const units: Promise<UnitResult>[] = [];
+  const pending: PendingFile = { state, collector, fileIndex };
   let layout: ResolvedLayout | undefined;
   let dataRecords = 0;
   let rangeStart = skip;
@@ -176,7 +183,7 @@ async function cutRanges(
   let checkedBytes = 0;
   const submit = (end: number) => {
     const bytes = end - rangeStart;
-    units.push(pool.submit({
+    merger.add(pending, pool.submit({
       id: newId(), fileIndex, path, start: rangeStart, end, firstRecord: rangeFirstRecord, firstLine: rangeFirstLine,
       header: rangeHasHeader, sniffed, delimiter, layout: layout!,
     }).then((r) => {
@@ -217,5 +224,5 @@ async function cutRanges(
   report.records = dataRecords;
   if (scanner.blankLines > 0) report.blankLines = scanner.blankLines;
   state.collector = collector;
-  return { state, units, collector, fileIndex };
+  return pending;
 }
