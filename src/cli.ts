@@ -49,7 +49,9 @@ function buildProgram(io: Io, lang: Lang, result: { code: number }): Command {
   const ja = lang === "ja";
   const program = new Command("oqs-check")
     .description(ja ? "医療扶助の資格情報登録ファイルを中間サーバーへ送る前に点検します" : "Checks 医療扶助 eligibility registration files before upload to the intermediate server")
-    .version(VERSION, "-V, --version")
+    .version(VERSION, "-V, --version", ja ? "版を表示" : "print the version")
+    .helpOption("-h, --help", ja ? "使い方を表示" : "show this help")
+    .helpCommand("help [command]", ja ? "コマンドの使い方を表示" : "show a command's help")
     .argument("[inputs...]", ja ? "点検するファイル・フォルダー（- は標準入力）" : "files or folders to check (- for standard input)")
     .enablePositionalOptions();
   inputOptions(outputOptions(program, ja), ja)
