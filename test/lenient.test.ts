@@ -129,3 +129,27 @@ describe("lenientFast is lenient", () => {
     }
   });
 });
+
+describe("lenientFingerprint32 is the FNV-1a of lenient()", () => {
+  it("on 5000 seeded strings (names and addresses), 0 for a value that folds to nothing", async () => {
+    const { mulberry32 } = await import("./helpers/basic4-rows.js");
+    const { lenientFingerprint32 } = await import("../src/jp/lenient.js");
+    // The reference hash, written here independently of the code under test.
+    const fnv = (t: string) => {
+      if (t === "") return 0;
+      let h = 0x811c9dc5;
+      for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+      return h >>> 0 || 1;
+    };
+    const rand = mulberry32(11);
+    const ALPHABET = [..."あいうがぱァィッャｧｯｶｻﾀﾊﾞﾟｶﾞﾊﾟ゛゜アカガパヴ渡邊辺齋斎髙高\ufa19\ufa10神塚 　\t１２3-－一丁目二番地三号のノ㈱ＡａAa\u3099\u309a"];
+    expect(lenientFingerprint32("　 ")).toBe(0);
+    for (let i = 0; i < 5000; i++) {
+      let s = "";
+      const n = 1 + Math.floor(rand() * 12);
+      for (let k = 0; k < n; k++) s += ALPHABET[Math.floor(rand() * ALPHABET.length)];
+      expect(lenientFingerprint32(s), s).toBe(fnv(lenient(s)));
+      expect(lenientFingerprint32(s, { address: true }), s).toBe(fnv(lenient(s, { address: true })));
+    }
+  });
+});

@@ -2,10 +2,10 @@
 import { trimSpaces } from "../jp/blank.js";
 import { isValidIndividualNumber, individualNumberCheckDigit } from "../jp/check-digits.js";
 import { parseDate, ymdToDays } from "../jp/dates.js";
-import { lenientFast } from "../jp/lenient.js";
+import { lenientFingerprint32 } from "../jp/lenient.js";
 import {
   BIRTH_EPOCH_DAYS, DIFFER, GroupView, IDENTITY_INDEX_BYTES_PER_RECORD, IdentityIndex, OPEN_ENDED, PERIOD_EPOCH_DAYS,
-  fingerprint16, fingerprint32, hash53, packRecipient, toUint16Days, type IdentityIndexState,
+  hash53, packRecipient, toUint16Days, type IdentityIndexState,
 } from "../index/identity-index.js";
 import type { FieldName, DataRecord } from "../types.js";
 import { FIELD_LABELS } from "../layout/aliases.js";
@@ -84,17 +84,18 @@ function entryOf(rec: DataRecord, number: string, formats: readonly string[]) {
   };
 }
 
+/** 16-bit fingerprint of the folded value (as fingerprint16 of it); 0 when empty. */
 function foldedFingerprint16(v: string | undefined): number {
   if (v === undefined) return 0;
-  const folded = lenientFast(v);
-  return folded === "" ? 0 : fingerprint16(folded);
+  const h = lenientFingerprint32(v);
+  return h === 0 ? 0 : ((h >>> 16) ^ (h & 0xffff)) || 1;
 }
 
 function foldedAddressFingerprint(v: string | undefined): number {
-  if (v === undefined) return 0;
-  const folded = lenientFast(v, { address: true });
-  return folded === "" ? 0 : fingerprint32(folded);
+  return v === undefined ? 0 : lenientFingerprint32(v, ADDRESS);
 }
+
+const ADDRESS = { address: true } as const;
 
 function dayOf(v: string | undefined, formats: readonly string[]): number {
   const p = parseDate(v ?? "", formats);

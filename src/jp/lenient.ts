@@ -227,7 +227,21 @@ function charFold(code: number): number {
  * names); values with context-dependent characters take the full path.
  */
 export function lenientFast(s: string, o: LenientOptions = {}): string {
-  if (s.length * 4 > BUFFER.length) return lenient(s, o);
+  const n = foldCodes(s, o);
+  if (n < 0) return lenient(s, o);
+  if (n === SAME) return s;
+  return String.fromCharCode.apply(null, BUFFER.subarray(0, n) as unknown as number[]);
+}
+
+/** foldCodes: the value folds to itself. */
+const SAME = -2;
+
+/**
+ * Folds `s` into BUFFER and returns the number of code units; SAME when the fold is `s` itself (not for addresses),
+ * -1 when the value needs the full path (context-dependent characters, very long values).
+ */
+function foldCodes(s: string, o: LenientOptions): number {
+  if (s.length * 4 > BUFFER.length) return -1;
   let n = 0;
   let same = true;
   for (let i = 0; i < s.length; i++) {
@@ -235,16 +249,31 @@ export function lenientFast(s: string, o: LenientOptions = {}): string {
     const next = s.charCodeAt(i + 1);
     const voiced = next === 0xff9e || next === 0xff9f;
     const f = voiced ? voicedFold(code, next) : charFold(code);
-    if (f === COMPLEX) return lenient(s, o);
+    if (f === COMPLEX) return -1;
     if (f >= 0) BUFFER[n++] = f;
     if (voiced) i++;
     if (f !== code || voiced) same = false;
   }
-  if (o.address) {
-    n = addressNumeralCodes(BUFFER, n, ADDR_B);
-    return String.fromCharCode.apply(null, BUFFER.subarray(0, n) as unknown as number[]);
+  if (o.address) return addressNumeralCodes(BUFFER, n, ADDR_B);
+  return same ? SAME : n;
+}
+
+/**
+ * The 32-bit FNV-1a of `lenient(s, o)` (never 0; 0 when it folds to ""), hashed straight from the fold's code
+ * units without building the string: B04 fingerprints three folded values of every record.
+ */
+export function lenientFingerprint32(s: string, o: LenientOptions = {}): number {
+  const n = foldCodes(s, o);
+  let h = 0x811c9dc5;
+  if (n === SAME || n < 0) {
+    const t = n === SAME ? s : lenient(s, o);
+    if (t === "") return 0;
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+    return h >>> 0 || 1;
   }
-  return same ? s : String.fromCharCode.apply(null, BUFFER.subarray(0, n) as unknown as number[]);
+  if (n === 0) return 0;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ BUFFER[i], 0x01000193);
+  return h >>> 0 || 1;
 }
 
 /** Scratch space for lenientFast (values longer than a quarter of it take the full path). */
