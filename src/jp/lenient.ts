@@ -70,6 +70,11 @@ const KANJI_VALUE: ReadonlyMap<number, number> = new Map([..."〇一二三四五
   [code("十"), 10], [code("百"), 100], [code("千"), 1000],
 ]));
 const DASH_CODES = new Set([..."‐‑‒–—―−ー"].map(code));
+/** The same two sets as a per-code-unit table (the address fold tests every character of every address). */
+const IS_KANJI_NUMERAL = new Uint8Array(0x10000);
+for (const c of KANJI_VALUE.keys()) IS_KANJI_NUMERAL[c] = 1;
+const IS_DASH = new Uint8Array(0x10000);
+for (const c of DASH_CODES) IS_DASH[c] = 1;
 const [CHO, ME, BAN, CHI, GO, NO_H, NO_K, JO, SEN] = [..."丁目番地号のノ条線"].map(code);
 const HYPHEN = 0x2d;
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -96,15 +101,15 @@ function addressNumeralCodes(a: Uint16Array, n: number, b: Uint16Array): number 
   // 1: maximal runs of kanji numerals followed by a unit, の/ノ, 条, 線, a dash or the end → digits
   let m = 0;
   for (let i = 0; i < n; i++) {
-    if (!KANJI_VALUE.has(a[i])) {
+    if (IS_KANJI_NUMERAL[a[i]] === 0) {
       b[m++] = a[i];
       continue;
     }
     let j = i;
-    while (j + 1 < n && KANJI_VALUE.has(a[j + 1])) j++;
+    while (j + 1 < n && IS_KANJI_NUMERAL[a[j + 1]] === 1) j++;
     const next = j + 1 < n ? a[j + 1] : -1;
     const unit = next === -1 || next === BAN || next === GO || next === NO_H || next === NO_K || next === JO || next === SEN ||
-      next === HYPHEN || DASH_CODES.has(next) || (next === CHO && j + 2 < n && a[j + 2] === ME);
+      next === HYPHEN || (next >= 0 && IS_DASH[next] === 1) || (next === CHO && j + 2 < n && a[j + 2] === ME);
     if (unit) {
       const digits = String(kanjiValue(a, i, j + 1));
       for (let k = 0; k < digits.length; k++) b[m++] = digits.charCodeAt(k);
@@ -121,7 +126,7 @@ function addressNumeralCodes(a: Uint16Array, n: number, b: Uint16Array): number 
         i++;
         continue;
       }
-      if (c === BAN || c === GO || DASH_CODES.has(c)) {
+      if (c === BAN || c === GO || IS_DASH[c] === 1) {
         a[n++] = HYPHEN;
         continue;
       }
