@@ -31,3 +31,18 @@ describe("--jobs 2 with small ranges", () => {
     expect(two.report.summary.counts.B04).toBe(2);
   });
 });
+
+describe("the --reference index built in worker threads", () => {
+  it("gives the same B05–B08 findings as the index built in one thread, with ranges of a few hundred bytes", async () => {
+    const { buildReferenceIndex } = await import("../src/reference/index.js");
+    const refOpts = { ...OPTS, rangeBytes: 300 };
+    const serial = await buildReferenceIndex("samples/reference.csv", "individualNumber", refOpts, 1);
+    const parallel = await buildReferenceIndex("samples/reference.csv", "individualNumber", refOpts, 2);
+    expect(parallel.size).toBe(serial.size);
+    const withRef = (reference: unknown) => ({ ...OPTS, check: { ...OPTS.check, reference } });
+    const a = await runCheck(["samples/defects.csv"], withRef(serial));
+    const b = await runCheck(["samples/defects.csv"], withRef(parallel));
+    expect(json(b.report)).toBe(json(a.report));
+    for (const code of ["B05", "B06", "B07", "B08"]) expect(a.report.summary.counts[code]).toBeGreaterThan(0);
+  });
+});

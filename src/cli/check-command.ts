@@ -1,13 +1,12 @@
 // The main command: check the inputs, write the reports (and --split files), return the exit code.
-import { statSync } from "node:fs";
-import { AUTO_JOBS_MIN_BYTES, autoJobs, runCheckParallel } from "../engine/parallel.js";
+import { runCheckParallel } from "../engine/parallel.js";
 import { exitCode } from "../exit-code.js";
 import { fatal, FatalError } from "../i18n/fatal.js";
 import { applyBaseline, loadBaseline } from "../report/baseline.js";
 import { splitFile } from "../report/split.js";
 import type { Lang } from "../types.js";
 import type { Io } from "./io.js";
-import { expandInputs, formatContext, intOption, outputFormat, prepareRun, reportTargets, type Opts } from "./options.js";
+import { expandInputs, formatContext, jobsFor, outputFormat, prepareRun, reportTargets, type Opts } from "./options.js";
 import { Progress } from "./progress.js";
 import { writeOutputs } from "./write-outputs.js";
 
@@ -55,18 +54,4 @@ async function split(
     }
   }
   return failures;
-}
-
-/** --jobs N, or auto: worker threads when the inputs are large enough to repay starting them. */
-function jobsFor(option: string, paths: string[]): number {
-  if (option !== "auto") return intOption("--jobs", option, 1);
-  let bytes = 0;
-  for (const p of paths) {
-    try {
-      bytes += p === "-" ? 0 : statSync(p).size;
-    } catch {
-      /* reported by the reader */
-    }
-  }
-  return bytes >= AUTO_JOBS_MIN_BYTES ? autoJobs() : 1;
 }

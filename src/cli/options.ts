@@ -1,5 +1,6 @@
 // Turns parsed command-line options (and the config file) into validated run options; errors are FatalError.
 import { readdirSync, statSync } from "node:fs";
+import { AUTO_JOBS_MIN_BYTES, autoJobs } from "../engine/parallel.js";
 import { join } from "node:path";
 import { CHECKS } from "../checks/index.js";
 import type { Check, CheckOptions } from "../checks/define.js";
@@ -135,9 +136,23 @@ export async function prepareRun(o: Opts, lang: Lang, env: Record<string, string
     check.reference = await buildReferenceIndex(o.reference as string, o.key as ReferenceKey, {
       ...run, layout: refLayout, encoding: encodingOption("--reference-encoding", (o.referenceEncoding as string | undefined) ?? "auto"),
       delimiter: undefined, sample: undefined, check: { ...check, dateFormats: refLayout.dateFormats ?? [] },
-    });
+    }, jobsFor((o.jobs as string | undefined) ?? "auto", [o.reference as string]));
   }
   const maxWarnings = o.maxWarnings !== undefined ? intOption("--max-warnings", o.maxWarnings) : config.maxWarnings;
   const severity = (code: string): Severity => (rules.get(code) as Severity | undefined) ?? codeInfo(code)?.severity ?? "error";
   return { run, rules, redact, maxWarnings, severity };
+}
+
+/** --jobs N, or auto: worker threads when the inputs are large enough to repay starting them. */
+export function jobsFor(option: string, paths: readonly string[]): number {
+  if (option !== "auto") return intOption("--jobs", option, 1);
+  let bytes = 0;
+  for (const p of paths) {
+    try {
+      bytes += p === "-" ? 0 : statSync(p).size;
+    } catch {
+      /* reported by the reader */
+    }
+  }
+  return bytes >= AUTO_JOBS_MIN_BYTES ? autoJobs() : 1;
 }

@@ -130,6 +130,7 @@ export async function runCheckParallel(paths: readonly string[], opts: RunOption
     rules: [...(opts.rules ?? new Map()).entries()],
     redact: opts.redact, maxFindings: opts.maxFindings, maxFieldBytes: opts.maxFieldBytes, profile: opts.layout,
     codes: opts.checks.map((c) => c.meta.code),
+    indexReference: opts.indexReference,
   });
   const files: PendingFile[] = [];
   const merger = new InOrderMerger(run);

@@ -22,6 +22,8 @@ export interface RunOptions {
   /** Check a uniform sample of N records, reproducible for a seed (all are still counted). */
   sample?: { n: number; seed: number };
   version: string;
+  /** Set when the run indexes a --reference file: worker threads then run the reference indexer, not the checks. */
+  indexReference?: { path: string; key: "individualNumber" | "recipientNumber"; dateFormats: string[] };
   /** Size of the byte ranges given to worker threads (default RANGE_BYTES; tests use small ranges). */
   rangeBytes?: number;
   /** Called as bytes of file `path` are done (read, or checked by a worker). */

@@ -6,6 +6,7 @@ import type { ResolvedLayout } from "../layout/resolve.js";
 import type { ReferenceTransfer } from "../reference/index.js";
 import type { SeveritySetting } from "../types.js";
 import type { CollectorState } from "./collector.js";
+import type { RunOptions } from "./run-types.js";
 
 /** Set once per worker. */
 export interface WorkerInit {
@@ -17,6 +18,8 @@ export interface WorkerInit {
   profile: LayoutProfile;
   /** Codes of the checks to run (a narrowed registry, e.g. for `chars`). */
   codes: string[];
+  /** Run the reference indexer instead of the checks (building the --reference index). */
+  indexReference?: RunOptions["indexReference"];
 }
 
 /** A byte range [start, end) of a file that starts and ends on record boundaries. */

@@ -4,7 +4,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { CHECKS } from "../checks/index.js";
 import type { CheckOptions } from "../checks/define.js";
 import { RecordScanner, type RawRecord } from "../input/record-scanner.js";
-import { ReferenceIndex } from "../reference/index.js";
+import { ReferenceIndex, referenceIndexer } from "../reference/index.js";
 import { CheckRun } from "./check-run.js";
 import { FindingCollector } from "./collector.js";
 import { CsvRecordChecker } from "./csv-records.js";
@@ -13,7 +13,9 @@ import type { RangeUnit, UnitResult, WorkerInit } from "./units.js";
 const init = workerData as WorkerInit;
 const options = { ...init.check, reference: init.check.reference ? ReferenceIndex.fromTransfer(init.check.reference) : undefined } as unknown as CheckOptions;
 const codes = new Set(init.codes);
-const run = new CheckRun({ checks: CHECKS.filter((c) => codes.has(c.meta.code)), options, rules: new Map(init.rules), redact: init.redact });
+const ref = init.indexReference;
+const checks = ref ? [referenceIndexer(new ReferenceIndex(ref.path, ref.key, ref.dateFormats))] : CHECKS.filter((c) => codes.has(c.meta.code));
+const run = new CheckRun({ checks, options, rules: new Map(init.rules), redact: init.redact });
 const registered = new Set<number>();
 
 async function checkRange(u: RangeUnit): Promise<UnitResult> {

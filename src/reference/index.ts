@@ -1,7 +1,8 @@
 // The reference extract (住基 / J-LIS) index: keys, byte offsets and fingerprints in typed arrays, not records.
 import { closeSync, openSync, readSync } from "node:fs";
-import { defineCheck } from "../checks/define.js";
-import { runCheck, type RunOptions } from "../engine/run.js";
+import { defineCheck, type Check } from "../checks/define.js";
+import { runCheckParallel } from "../engine/parallel.js";
+import type { RunOptions } from "../engine/run-types.js";
 import { fatal } from "../i18n/fatal.js";
 import { RecordDecoder } from "../input/decode.js";
 import type { EncodingName } from "../input/encodings.js";
@@ -46,6 +47,16 @@ export interface ReferenceTransfer {
   csv?: { encoding: EncodingName; delimiter: number; cellOf: Partial<Record<FieldName, number>>; values: Record<string, Record<string, string> | undefined> };
 }
 
+/** The entries a worker thread indexed in one byte range of the reference file (moved to the main thread). */
+export interface ReferenceEntries {
+  size: number;
+  keys: Float64Array;
+  offsets: Float64Array;
+  lines: Uint32Array;
+  prints: Uint32Array;
+  csv?: ReferenceTransfer["csv"];
+}
+
 export interface ReferenceHit {
   line: number;
   fingerprints: number[];
@@ -84,6 +95,29 @@ export class ReferenceIndex {
       this.xmlRecords ??= new Map();
       if (!this.xmlRecords.has(k)) this.xmlRecords.set(k, Object.fromEntries(BASIC4_COMPARED.map((f) => [f, rec.fields[f] ?? ""])));
     }
+  }
+
+  /** Worker side: the entries added since the last call (then forgotten here). */
+  exportEntries(): ReferenceEntries {
+    const n = this.size;
+    const e: ReferenceEntries = {
+      size: n, keys: this.keys.slice(0, n), offsets: this.offsets.slice(0, n), lines: this.lines.slice(0, n),
+      prints: this.prints.slice(0, n * BASIC4_COMPARED.length), csv: this.csv,
+    };
+    this.size = 0;
+    return e;
+  }
+
+  /** Main side: appends a range's entries, in file order. */
+  importEntries(e: ReferenceEntries): void {
+    while (this.size + e.size > this.keys.length) this.grow();
+    const at = this.size;
+    this.keys.set(e.keys, at);
+    this.offsets.set(e.offsets, at);
+    this.lines.set(e.lines, at);
+    this.prints.set(e.prints, at * BASIC4_COMPARED.length);
+    this.size += e.size;
+    this.csv ??= e.csv;
   }
 
   /** Sorts the keys once reading is done; later duplicates of a key are counted and ignored. */
@@ -186,14 +220,25 @@ export class ReferenceIndex {
   }
 }
 
-/** Reads the reference file through the same reader as the inputs and indexes it. */
-export async function buildReferenceIndex(path: string, key: ReferenceKey, opts: RunOptions): Promise<ReferenceIndex> {
-  const index = new ReferenceIndex(path, key, opts.check.dateFormats);
-  const indexer = defineCheck({
-    meta: { code: "B08", fields: [key], messages: {} },
-    create: () => ({ record: (rec) => index.add(rec) }),
+/** A pseudo-check that feeds every record of the reference file into `index` (in worker threads too). */
+export function referenceIndexer(index: ReferenceIndex): Check {
+  return defineCheck({
+    meta: { code: "B08", fields: [index.key], messages: {} },
+    create: () => ({
+      record: (rec) => index.add(rec),
+      exportState: () => index.exportEntries(),
+      importState: (state) => index.importEntries(state as ReferenceEntries),
+    }),
   });
-  const { report } = await runCheck([path], { ...opts, checks: [indexer], rules: new Map(), head: undefined });
+}
+
+/** Reads the reference file through the same reader as the inputs (in `jobs` worker threads) and indexes it. */
+export async function buildReferenceIndex(path: string, key: ReferenceKey, opts: RunOptions, jobs = 1): Promise<ReferenceIndex> {
+  const index = new ReferenceIndex(path, key, opts.check.dateFormats);
+  const { report } = await runCheckParallel([path], {
+    ...opts, checks: [referenceIndexer(index)], rules: new Map(), head: undefined, sample: undefined,
+    indexReference: { path, key, dateFormats: [...opts.check.dateFormats] },
+  }, jobs);
   const file = report.files[0];
   if (file.error) {
     throw fatal("reference", `参照ファイル（住基抽出）${file.error.message}`, `reference file: ${file.error.message}`);
