@@ -32,13 +32,14 @@ function workerUrl(): URL {
   return existsSync(fileURLToPath(here)) ? here : new URL("../../dist/engine/worker.js", import.meta.url);
 }
 
-/** Runs the units on `jobs` workers; resolves with the results by unit id. */
+/** Runs the units on `jobs` workers; each submitted unit resolves with its result (an empty one if it failed). */
 class WorkerPool {
-  private readonly workers: Worker[] = [];
+  private readonly workers = new Set<Worker>();
   private readonly idle: Worker[] = [];
   private readonly queue: RangeUnit[] = [];
-  private readonly results = new Map<number, UnitResult>();
   private readonly waiting = new Map<number, (r: UnitResult) => void>();
+  /** The unit each worker is checking. */
+  private readonly busy = new Map<Worker, number>();
   readonly used = new Set<number>();
   failure?: string;
 
@@ -48,45 +49,53 @@ class WorkerPool {
       w.on("message", (r: UnitResult & { error?: string }) => {
         if (r.error) this.failure ??= r.error;
         this.used.add(w.threadId);
-        this.finish(r);
+        this.busy.delete(w);
+        this.settle(r.id, r.collector ? r : undefined);
         this.idle.push(w);
         this.pump();
       });
       w.on("error", (e: Error) => {
+        // A worker that died takes its unit with it; when none is left, every waiting unit fails (no hang).
         this.failure ??= e.message;
-        for (const [id, resolve] of this.waiting) resolve(this.failed(id));
-        this.waiting.clear();
+        this.workers.delete(w);
+        const unit = this.busy.get(w);
+        if (unit !== undefined) this.settle(unit, undefined);
+        if (this.workers.size === 0) for (const id of [...this.waiting.keys()]) this.settle(id, undefined);
       });
-      this.workers.push(w);
+      this.workers.add(w);
       this.idle.push(w);
     }
   }
 
-  private failed(id: number): UnitResult {
-    return { id, collector: { findings: [], counts: {}, truncated: false, records: [], insurers: [] }, states: {}, records: 0, checked: 0, crashes: [] };
-  }
-
-  private finish(r: UnitResult): void {
-    const resolve = this.waiting.get(r.id);
-    if (resolve) {
-      this.waiting.delete(r.id);
-      resolve(r.collector ? r : this.failed(r.id));
-    } else this.results.set(r.id, r);
+  private settle(id: number, r: UnitResult | undefined): void {
+    const resolve = this.waiting.get(id);
+    if (!resolve) return;
+    this.waiting.delete(id);
+    resolve(r ?? { id, collector: { findings: [], counts: {}, truncated: false, records: [], insurers: [] }, states: {}, records: 0, checked: 0, crashes: [] });
   }
 
   submit(u: RangeUnit): Promise<UnitResult> {
     const p = new Promise<UnitResult>((resolve) => this.waiting.set(u.id, resolve));
-    this.queue.push(u);
-    this.pump();
+    if (this.workers.size === 0) this.settle(u.id, undefined);
+    else {
+      this.queue.push(u);
+      this.pump();
+    }
     return p;
   }
 
   private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) this.idle.shift()!.postMessage(this.queue.shift());
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const w = this.idle.shift()!;
+      if (!this.workers.has(w)) continue;
+      const u = this.queue.shift()!;
+      this.busy.set(w, u.id);
+      w.postMessage(u);
+    }
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 }
 
