@@ -7,16 +7,27 @@ import { codesCommand, explainCommand, layoutCommand } from "./cli/info-commands
 import { defaultIo, type Io } from "./cli/io.js";
 import { generateCommand } from "./cli/generate-command.js";
 import { mergeCommand } from "./cli/merge-command.js";
+import { loadConfig } from "./config.js";
 import { FatalError } from "./i18n/fatal.js";
 import type { Lang } from "./types.js";
 
 export type { Io } from "./cli/io.js";
 export const VERSION: string = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
+/** --lang, else the config file's `lang`, else OQS_CHECK_LANG, else Japanese (decided before parsing, for messages). */
 function langOf(argv: readonly string[], env: Io["env"]): Lang {
-  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
-  const v = i < 0 ? undefined : argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
+  const value = (name: string) => {
+    const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+    return i < 0 ? undefined : argv[i].includes("=") ? argv[i].slice(name.length + 1) : argv[i + 1];
+  };
+  const v = value("--lang");
   if (v === "en" || v === "ja") return v;
+  try {
+    const fromConfig = loadConfig(value("--config")).lang;
+    if (fromConfig) return fromConfig;
+  } catch {
+    /* a bad config is reported when the command runs */
+  }
   return env.OQS_CHECK_LANG === "en" ? "en" : "ja";
 }
 

@@ -113,3 +113,25 @@ describe("subcommands", () => {
     expect((await cli(["explain", "Q99"])).code).toBe(2);
   });
 });
+
+describe("oqs-check.config.json", () => {
+  it("applies rules from --config and names a bad key", async () => {
+    const dir = tempDir();
+    const p = writeBytes(dir, "s01.csv", `${HEADER}\r\n${cleanRow(1)},extra\r\n`);
+    const good = join(dir, "good.json");
+    writeFileSync(good, JSON.stringify({ rules: { S01: "off" }, lang: "en" }));
+    const ok = await cli(["--config", good, p]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("records read");
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ rulez: { S01: "off" } }));
+    const r = await cli(["--config", bad, p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("rulez");
+    const badCode = join(dir, "bad-code.json");
+    writeFileSync(badCode, JSON.stringify({ rules: { Q99: "off" } }));
+    const r2 = await cli(["--config", badCode, p]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain("Q99");
+  });
+});
