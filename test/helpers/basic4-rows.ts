@@ -1,17 +1,8 @@
 // Synthetic rows for the basic-4 check tests: one valid record (invented person, valid check digits) to vary.
 import type { Row } from "./run-checks.js";
 
-/** Deterministic PRNG (mulberry32) for seeded generators in tests. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32) for seeded generators in tests: the one --sample uses. */
+export { mulberry32 } from "../../src/engine/sampler.js";
 
 /**
  * A valid record. 12130001 is a SPEC §3.5 example; 1234566 and 123456789018 have check digits worked out by
