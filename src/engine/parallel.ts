@@ -45,7 +45,7 @@ class WorkerPool {
 
   constructor(jobs: number, init: WorkerInit) {
     for (let i = 0; i < jobs; i++) {
-      const w = new Worker(workerUrl(), { workerData: init });
+      const w = new Worker(workerUrl(), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
       w.on("message", (r: UnitResult & { error?: string }) => {
         if (r.error) this.failure ??= r.error;
         this.used.add(w.threadId);
