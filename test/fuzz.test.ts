@@ -6,21 +6,12 @@ import { RecordScanner, type RawRecord } from "../src/input/record-scanner.js";
 import { reportSchema } from "../src/report/schema.js";
 import { cli, tempDir } from "./helpers/cli.js";
 import { exitForCounts, STACK_TRACE } from "./helpers/corpus.js";
+import { mulberry32 as prng } from "../src/engine/sampler.js";
 
 const SEED = 0x0c5c_2026;
 const INPUTS = 2_000;
 const SAMPLES = [readFileSync("samples/clean.csv"), readFileSync("samples/defects.csv")];
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STRUCTURAL = [0x2c, 0x22, 0x0d, 0x0a, 0x09];
 const LEADS = [...Array.from({ length: 0x1f }, (_, k) => 0x81 + k), ...Array.from({ length: 0x1d }, (_, k) => 0xe0 + k)];

@@ -6,20 +6,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { FORMATTERS } from "../src/report/formatters.js";
 import { cli, tempDir, type CliResult } from "./helpers/cli.js";
 import { sha256, STACK_TRACE } from "./helpers/corpus.js";
+import { mulberry32 as prng } from "../src/engine/sampler.js";
 
 const SEED = 0x9e3779b9;
 const AS_OF = ["--as-of", "2025-06-01"];
 const FORMATS = Object.keys(FORMATTERS);
 
-function prng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 個人番号 with its check digit (SPEC §3.5). */
 function mynumber(body: string): string {

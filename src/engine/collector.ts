@@ -23,6 +23,11 @@ export interface CollectorState {
   insurers: [string, InsurerSummary][];
 }
 
+/** The byInsurer key of a record: its 保険者番号, or "(none)". */
+function insurerKey(key: string | undefined): string {
+  return key && key.length > 0 ? key : "(none)";
+}
+
 export class FindingCollector {
   readonly findings: Finding[] = [];
   readonly counts: Record<string, number> = {};
@@ -79,7 +84,7 @@ export class FindingCollector {
       this.records.set(r.record, { ...r, codes: new Set(r.codes), fields: new Set(r.fields), byFieldDefects: new Set(r.byFieldDefects) });
     }
     for (const [k, v] of s.insurers) {
-      const t = this.insurer(k === "(none)" ? undefined : k);
+      const t = this.insurer(k);
       t.records += v.records;
       for (const [code, n] of Object.entries(v.counts)) t.counts[code] = (t.counts[code] ?? 0) + n;
     }
@@ -103,17 +108,26 @@ export class FindingCollector {
       const rec: SuspendedRecord = { record: st.record, line: st.line, kind, codes: [...st.codes].sort(), fields: [...st.fields].sort() };
       if (st.recipientNumber !== undefined) rec.recipientNumber = st.recipientNumber;
       out.push(rec);
-      if (st.insurer !== undefined || this.insurers.size > 0) this.insurer(st.insurer).suspended[kind]++;
     }
     return out;
   }
 
+  /** Per 保険者番号: records, counts, and the suspended records of each kind (derived, so any call order is right). */
   byInsurer(): Record<string, InsurerSummary> {
-    return Object.fromEntries([...this.insurers.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    const out = new Map([...this.insurers.entries()].map(([k, v]) => [k, { ...v, suspended: { eligibility: 0, medical: 0 } }]));
+    for (const st of this.records.values()) {
+      const kind = recordSuspension(st.kinds, st.byFieldDefects);
+      if (kind === "none") continue;
+      const key = insurerKey(st.insurer);
+      let s = out.get(key);
+      if (!s) out.set(key, (s = { records: 0, counts: {}, suspended: { eligibility: 0, medical: 0 } }));
+      s.suspended[kind]++;
+    }
+    return Object.fromEntries([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   private insurer(key: string | undefined): InsurerSummary {
-    const k = key && key.length > 0 ? key : "(none)";
+    const k = insurerKey(key);
     let s = this.insurers.get(k);
     if (!s) {
       s = { records: 0, counts: {}, suspended: { eligibility: 0, medical: 0 } };

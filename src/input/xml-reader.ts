@@ -58,8 +58,7 @@ function findRecords(root: unknown, wanted?: string): { name: string; items: Nod
       if (items.length > 0) {
         const score = Object.keys(items[0]).filter((k) => k in XML_FIELDS).length;
         if (wanted ? key === wanted : score >= 2 && (!best || score > best.score || (score === best.score && items.length > best.items.length))) {
-          if (!best || wanted) best = { name: key, items, score };
-          else best = { name: key, items, score };
+          best = { name: key, items, score };
           if (wanted) return;
         }
       }
