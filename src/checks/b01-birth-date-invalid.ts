@@ -3,6 +3,7 @@ import { isBlank } from "../jp/blank.js";
 import { parseDate } from "../jp/dates.js";
 import { excelDamage } from "../jp/excel-damage.js";
 import { defineCheck } from "./define.js";
+import { isBefore } from "./support/code-unit-order.js";
 
 /** Birth dates before this day are taken as typing errors (the oldest living Japanese were born after 1900). */
 export const EARLIEST_BIRTH = "18900101";
@@ -25,18 +26,20 @@ export default defineCheck({
       record(rec) {
         const value = rec.fields.birthDate;
         if (isBlank(value)) return; // B03
-        let day = excelDamage("birthDate", value, formats)?.ymd; // X01 reports the damage itself
-        if (day === undefined) {
-          const p = parseDate(value!, formats);
-          if (!p.ok) {
+        // A date that parses is never Excel damage (excelDamage tries the declared formats first): look for damage only in one that does not.
+        const p = parseDate(value!, formats);
+        let day: string | undefined;
+        if (p.ok) day = p.ymd;
+        else {
+          day = excelDamage("birthDate", value, formats)?.ymd; // X01 reports the damage itself
+          if (day === undefined) {
             const messageId = p.reason === "era-range" ? "eraRange" : p.reason;
             ctx.report({ messageId, at: rec, field: "birthDate", suggestion: p.suggestion, extra: { reason: p.reason } });
             return;
           }
-          day = p.ymd;
         }
-        if (day > ctx.options.asOf) ctx.report({ messageId: "future", at: rec, field: "birthDate", data: { asOf: ctx.options.asOf }, extra: { reason: "future" } });
-        else if (day < EARLIEST_BIRTH) ctx.report({ messageId: "tooOld", at: rec, field: "birthDate", extra: { reason: "too-old" } });
+        if (isBefore(ctx.options.asOf, day)) ctx.report({ messageId: "future", at: rec, field: "birthDate", data: { asOf: ctx.options.asOf }, extra: { reason: "future" } });
+        else if (isBefore(day, EARLIEST_BIRTH)) ctx.report({ messageId: "tooOld", at: rec, field: "birthDate", extra: { reason: "too-old" } });
       },
     };
   },

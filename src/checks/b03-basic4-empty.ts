@@ -12,6 +12,9 @@ export const B03_FIELDS = {
   address: "emptyAddress",
 } as const satisfies Partial<Record<FieldName, string>>;
 
+/** B03_FIELDS as pairs, made once rather than per record. */
+const REQUIRED = Object.entries(B03_FIELDS) as [FieldName, string][];
+
 export default defineCheck({
   meta: {
     code: "B03",
@@ -27,7 +30,11 @@ export default defineCheck({
   create(ctx) {
     return {
       record(rec) {
-        for (const [field, messageId] of Object.entries(B03_FIELDS) as [FieldName, string][]) {
+        // The common record, none of the five blank, read field by field by name (rec.fields[field] in a loop over
+        // five names is a slow, megamorphic read); the keys of B03_FIELDS, as test/checks/fast-paths.test.ts holds.
+        const f = rec.fields;
+        if (!isBlank(f.name) && !isBlank(f.nameKana) && !isBlank(f.birthDate) && !isBlank(f.sex) && !isBlank(f.address)) return;
+        for (const [field, messageId] of REQUIRED) {
           if (ctx.column(rec.fileIndex, field) === undefined) continue; // not in this file's layout
           if (isBlank(rec.fields[field])) ctx.report({ messageId, at: rec, field, value: rec.fields[field] ?? "" });
         }

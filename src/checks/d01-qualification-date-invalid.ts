@@ -4,6 +4,7 @@ import { parseDate } from "../jp/dates.js";
 import { excelDamage } from "../jp/excel-damage.js";
 import type { DataRecord } from "../types.js";
 import { defineCheck } from "./define.js";
+import { isBefore } from "./support/code-unit-order.js";
 
 export default defineCheck({
   meta: {
@@ -18,11 +19,16 @@ export default defineCheck({
   },
   create(ctx) {
     const formats = ctx.options.dateFormats;
-    /** The day a date cell names: X01-damaged cells count as the day they still show (X01 reports them). */
+    /**
+     * The day a date cell names: X01-damaged cells count as the day they still show (X01 reports them).
+     * A cell that parses is never damage (excelDamage tries the declared formats first), so damage is looked for only in one that does not.
+     */
     const dayOf = (rec: DataRecord, field: "qualifiedOn" | "disqualifiedOn" | "birthDate") => {
       const value = rec.fields[field];
+      const parsed = parseDate(value ?? "", formats);
+      if (parsed.ok) return parsed;
       const damaged = excelDamage(field, value, formats);
-      return damaged ? { ok: true as const, ymd: damaged.ymd! } : parseDate(value ?? "", formats);
+      return damaged ? { ok: true as const, ymd: damaged.ymd! } : parsed;
     };
     return {
       record(rec) {
@@ -40,8 +46,8 @@ export default defineCheck({
         }
         if (qualified === undefined) return;
         const birth = isBlank(rec.fields.birthDate) ? undefined : dayOf(rec, "birthDate");
-        if (birth?.ok && qualified < birth.ymd) ctx.report({ messageId: "beforeBirth", at: rec, field: "qualifiedOn" });
-        if (disqualified !== undefined && qualified > disqualified) ctx.report({ messageId: "afterDisqualification", at: rec, field: "qualifiedOn" });
+        if (birth?.ok && isBefore(qualified, birth.ymd)) ctx.report({ messageId: "beforeBirth", at: rec, field: "qualifiedOn" });
+        if (disqualified !== undefined && isBefore(disqualified, qualified)) ctx.report({ messageId: "afterDisqualification", at: rec, field: "qualifiedOn" });
       },
     };
   },

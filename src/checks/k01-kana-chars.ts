@@ -20,6 +20,22 @@ function isAllowed(cp: number): boolean {
   return false;
 }
 
+/** 1 for each code unit KANA_NAME_ALLOWED allows (every range is in the BMP, so no surrogate is allowed). */
+const ALLOWED_UNIT: Uint8Array = buildAllowedUnits();
+
+function buildAllowedUnits(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const [from, to] of KANA_NAME_ALLOWED) t.fill(1, from, to + 1);
+  return t;
+}
+
+/** True when every character of `value` is allowed: the common カナ氏名, checked with one table lookup per character. */
+function isAllAllowed(value: string): boolean {
+  let allowed = 1;
+  for (let i = 0; i < value.length; i++) allowed &= ALLOWED_UNIT[value.charCodeAt(i)];
+  return allowed === 1;
+}
+
 /** Hiragana that has a katakana twin 0x60 above it (ぁ … ゖ). */
 const isConvertibleHiragana = (cp: number) => cp >= 0x3041 && cp <= 0x3096;
 
@@ -72,7 +88,8 @@ export default defineCheck({
     return {
       record(rec) {
         const value = rec.fields.nameKana;
-        if (!value || [...value].every((c) => NAME_SPACES.includes(c))) return;
+        if (!value || isAllAllowed(value)) return; // nothing to report
+        if ([...value].every((c) => NAME_SPACES.includes(c))) return;
         const offences = kanaOffences(value);
         if (offences.length === 0) return;
         const count = offences.reduce((n, o) => n + o.positions.length, 0);

@@ -1,6 +1,6 @@
 // N01: 個人番号 that is not 12 digits or has the wrong check digit (empty → N04; Excel damage → X01).
-import { isBlank, trimSpaces } from "../jp/blank.js";
-import { isValidIndividualNumber } from "../jp/check-digits.js";
+import { isAsciiDigits, isBlank, trimSpaces } from "../jp/blank.js";
+import { individualNumberCheckDigit, isValidIndividualNumber } from "../jp/check-digits.js";
 import { excelDamage } from "../jp/excel-damage.js";
 import { defineCheck } from "./define.js";
 
@@ -17,6 +17,11 @@ export default defineCheck({
     return {
       record(rec) {
         const value = rec.fields.individualNumber;
+        // The common cell, 12 digits and nothing else, is neither blank nor Excel damage: only the check digit is left.
+        if (value !== undefined && value.length === 12 && isAsciiDigits(value)) {
+          if (individualNumberCheckDigit(value) !== value.charCodeAt(11) - 48) ctx.report({ messageId: "checkDigit", at: rec, field: "individualNumber" });
+          return;
+        }
         if (isBlank(value) || excelDamage("individualNumber", value, ctx.options.dateFormats)) return;
         const v = trimSpaces(value!);
         if (!/^[0-9]{12}$/.test(v)) {

@@ -1,5 +1,5 @@
 // N03: 受給者番号 not 7 digits (受給者区分 6 + 検証番号) or with the wrong check digit.
-import { isBlank, trimSpaces } from "../jp/blank.js";
+import { isAsciiDigits, isBlank, trimSpaces } from "../jp/blank.js";
 import { isValidMhlwNumber } from "../jp/check-digits.js";
 import { excelDamage } from "../jp/excel-damage.js";
 import { defineCheck } from "./define.js";
@@ -17,6 +17,11 @@ export default defineCheck({
     return {
       record(rec) {
         const value = rec.fields.recipientNumber;
+        // The common cell, 7 digits and nothing else, is neither blank nor Excel damage: only the check digit is left.
+        if (value !== undefined && value.length === 7 && isAsciiDigits(value)) {
+          if (!isValidMhlwNumber(value)) ctx.report({ messageId: "checkDigit", at: rec, field: "recipientNumber" });
+          return;
+        }
         if (isBlank(value)) return; // an empty cell gets no format code (SPEC §3)
         if (excelDamage("recipientNumber", value, ctx.options.dateFormats)) return; // X01
         const v = trimSpaces(value!);

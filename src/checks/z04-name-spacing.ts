@@ -11,8 +11,20 @@ const HALF_WIDTH_KANA = /[\uff61-\uff9f]/;
 
 export type SpacingProblem = "leading" | "trailing" | "doubled";
 
-const DOUBLED = /[ \u3000\t\u00a0]{2}/;
 const isSpaceCode = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0;
+
+/** True for the common clean value: not empty, no space at either end, no two spaces in a row (one pass, no regex). */
+function isTidy(value: string): boolean {
+  const n = value.length;
+  if (n === 0 || isSpaceCode(value.charCodeAt(0)) || isSpaceCode(value.charCodeAt(n - 1))) return false;
+  let previousSpace = false;
+  for (let i = 1; i < n - 1; i++) {
+    const space = isSpaceCode(value.charCodeAt(i));
+    if (space && previousSpace) return false;
+    previousSpace = space;
+  }
+  return true;
+}
 
 /** The spacing problems of one name value and its corrected form; undefined when it is blank (B03's case). */
 export function analyseNameSpacing(value: string, field: FieldName): {
@@ -20,9 +32,7 @@ export function analyseNameSpacing(value: string, field: FieldName): {
   corrected: string;
 } | undefined {
   // Fast path for the common clean value: no space at either end, no doubled space.
-  if (value.length > 0 && !isSpaceCode(value.charCodeAt(0)) && !isSpaceCode(value.charCodeAt(value.length - 1)) && !DOUBLED.test(value)) {
-    return { problems: [], corrected: value };
-  }
+  if (isTidy(value)) return { problems: [], corrected: value };
   let start = 0;
   let end = value.length;
   while (start < end && isSpace(value[start])) start++;
@@ -76,6 +86,9 @@ export default defineCheck({
   create(ctx) {
     return {
       record(rec) {
+        // The common record: both names read by name (not rec.fields[field]) and tidy.
+        const { name, nameKana } = rec.fields;
+        if ((!name || isTidy(name)) && (!nameKana || isTidy(nameKana))) return;
         for (const field of FIELDS) {
           const value = rec.fields[field];
           if (!value) continue;

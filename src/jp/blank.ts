@@ -22,3 +22,16 @@ export function trimSpaces(value: string): string {
   while (b > a && isSpace(value.charCodeAt(b - 1))) b--;
   return a === 0 && b === value.length ? value : value.slice(a, b);
 }
+
+/**
+ * True when `value` is one or more ASCII digits 0–9 and nothing else (as /^[0-9]+$/): the common shape of the
+ * number and date cells, tested without a regular expression because every record has several.
+ */
+export function isAsciiDigits(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}

@@ -1,7 +1,7 @@
 // Recognises values damaged by opening and saving the file in Excel (X01): exponent form, lost leading zeros,
 // reformatted dates. The format checks (N01, N02, N03, B01, D01) stay silent on a cell this recognises.
 import type { FieldName } from "../types.js";
-import { trimSpaces } from "./blank.js";
+import { isAsciiDigits, trimSpaces } from "./blank.js";
 import { isValidIndividualNumber, isValidMhlwNumber } from "./check-digits.js";
 import { daysToYmd, isRealDay, parseDate, ymd } from "./dates.js";
 
@@ -41,16 +41,17 @@ export function excelDamage(field: FieldName, value: string | undefined, dateFor
   if (v === "") return undefined;
   switch (field) {
     case "individualNumber":
-      if (EXPONENT.test(v)) return { kind: "exponent" };
+      // Digits only (the common cell) can never be in exponent form, which needs an E.
+      if (!isAsciiDigits(v)) return EXPONENT.test(v) ? { kind: "exponent" } : undefined;
       // A 12-digit number starting with 0 shows as 11 digits in Excel; only called damage when the zero restores a valid number.
-      if (/^[0-9]{11}$/.test(v) && isValidIndividualNumber(`0${v}`)) return { kind: "leadingZero", suggestion: `0${v}` };
+      if (v.length === 11 && isValidIndividualNumber(`0${v}`)) return { kind: "leadingZero", suggestion: `0${v}` };
       return undefined;
     case "recipientNumber":
-      return /^[0-9]{6}$/.test(v) ? padded(v, 7, isValidMhlwNumber) : undefined;
+      return v.length === 6 && isAsciiDigits(v) ? padded(v, 7, isValidMhlwNumber) : undefined;
     case "insurerNumber":
-      return /^[0-9]{7}$/.test(v) ? padded(v, 8, isValidMhlwNumber) : undefined;
+      return v.length === 7 && isAsciiDigits(v) ? padded(v, 8, isValidMhlwNumber) : undefined;
     case "postalCode":
-      return /^[0-9]{5,6}$/.test(v) ? padded(v, 7, () => true) : undefined;
+      return (v.length === 5 || v.length === 6) && isAsciiDigits(v) ? padded(v, 7, () => true) : undefined;
     case "birthDate":
     case "qualifiedOn":
     case "disqualifiedOn":
@@ -74,7 +75,7 @@ function dateDamage(v: string, dateFormats: readonly string[]): ExcelDamage | un
     const day = ymd(y, mo, d);
     return withSuggestion({ kind: "dateReformatted", ymd: day }, day, dateFormats);
   }
-  if (/^[0-9]{5}$/.test(v)) {
+  if (v.length === 5 && isAsciiDigits(v)) {
     const serial = Number(v);
     if (serial < SERIAL_MIN || serial > SERIAL_MAX) return undefined;
     const day = daysToYmd(serial - SERIAL_1970);

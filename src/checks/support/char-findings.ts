@@ -35,34 +35,75 @@ function classAt(value: string, i: number, kana: boolean): { cls: CharClass; cp:
   return { cls, cp: unit, units: 1 };
 }
 
-/** Bit mask (1 << CharClass) of the classes present in a value. */
+/** SUSPICIOUS bits: the code unit is not Allowed in カナ氏名 (where half-width katakana are), or in 氏名/住所. */
+const IN_KANA_FIELD = 1;
+const IN_OTHER_FIELD = 2;
+
+/** Per BMP code unit, the fields where it is not simply Allowed (IN_KANA_FIELD | IN_OTHER_FIELD); 0 for most text. */
+const SUSPICIOUS: Uint8Array = buildSuspicious();
+
+function buildSuspicious(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const cls = CHAR_CLASS[unit];
+    if (cls === CharClass.Allowed) continue;
+    t[unit] = cls === CharClass.HalfWidthKana ? IN_OTHER_FIELD : IN_KANA_FIELD | IN_OTHER_FIELD;
+  }
+  return t;
+}
+
+/**
+ * True when every code unit of `value` is Allowed in the field (`inField`: IN_KANA_FIELD or IN_OTHER_FIELD): one
+ * table lookup per character, so the common value costs no more than reading it. A surrogate is never common.
+ */
+function isCommonText(value: string, inField: number): boolean {
+  let seen = 0;
+  for (let i = 0; i < value.length; i++) seen |= SUSPICIOUS[value.charCodeAt(i)];
+  return (seen & inField) === 0;
+}
+
+/** Bit mask (1 << CharClass) of the classes other than Allowed present in a value (half-width katakana are Allowed in カナ氏名). */
 export function classMask(value: string, kana: boolean): number {
+  if (isCommonText(value, kana ? IN_KANA_FIELD : IN_OTHER_FIELD)) return 0;
   let mask = 0;
   for (let i = 0; i < value.length; i++) {
     const unit = value.charCodeAt(i);
     const cls = CHAR_CLASS[unit];
     if (cls === CharClass.Allowed) continue;
     const c = classAt(value, i, kana);
-    mask |= 1 << c.cls;
+    if (c.cls !== CharClass.Allowed) mask |= 1 << c.cls;
     i += c.units - 1;
   }
   return mask;
 }
 
-// The four checks look at the same values one after another: remember the last mask per field.
-const memo: Record<CharField, { value: string | undefined; mask: number }> = {
-  name: { value: undefined, mask: 0 },
-  nameKana: { value: undefined, mask: 0 },
-  address: { value: undefined, mask: 0 },
-};
+/** Where each field's classMask sits in a record mask: 8 bits per field, in CHAR_FIELDS order. */
+const FIELD_SHIFT: Record<CharField, number> = { name: 0, nameKana: 8, address: 16 };
+/** Copies 8 bits of classes into the place of each of the three fields. */
+const EVERY_FIELD = 0x010101;
 
-function fieldMask(field: CharField, value: string): number {
-  const m = memo[field];
-  if (m.value !== value) {
-    m.value = value;
-    m.mask = classMask(value, field === KANA_FIELD);
+// The four checks look at the same record one after another: remember the last values and their masks.
+let lastName: string | undefined;
+let lastNameKana: string | undefined;
+let lastAddress: string | undefined;
+let lastMask = 0;
+
+/** classMask of 氏名, カナ氏名 and 住所 in one number (see FIELD_SHIFT); 0 when none has a character of note. */
+function recordMask(fields: DataRecord["fields"]): number {
+  const name = fields.name;
+  const nameKana = fields.nameKana;
+  const address = fields.address;
+  if (name !== lastName || nameKana !== lastNameKana || address !== lastAddress) {
+    lastName = name;
+    lastNameKana = nameKana;
+    lastAddress = address;
+    lastMask = valueMask(name, false) | (valueMask(nameKana, true) << FIELD_SHIFT.nameKana) | (valueMask(address, false) << FIELD_SHIFT.address);
   }
-  return m.mask;
+  return lastMask;
+}
+
+function valueMask(value: string | undefined, kana: boolean): number {
+  return value ? classMask(value, kana) : 0;
 }
 
 /** Bit mask of the given classes, for offendingChars and reportChars. */
@@ -72,8 +113,8 @@ export function classBits(...classes: CharClass[]): number {
 
 /** The characters whose class is in `bits` (see classBits) in a field's value, in order. */
 export function offendingChars(value: string, field: CharField, bits: number): OffendingChar[] {
-  if ((fieldMask(field, value) & bits) === 0) return [];
   const kana = field === KANA_FIELD;
+  if ((classMask(value, kana) & bits) === 0) return [];
   const out: OffendingChar[] = [];
   const seen = new Map<string, number>();
   let position = 0;
@@ -166,10 +207,12 @@ export function reportChars(
   bits: number,
   messageIdFor: (c: OffendingChar, substitute: string | undefined) => string,
 ): void {
+  const mask = recordMask(rec.fields);
+  if ((mask & (bits * EVERY_FIELD)) === 0) return; // the common record: nothing of these classes in any field
   for (let k = 0; k < CHAR_FIELDS.length; k++) {
     const field = CHAR_FIELDS[k];
     const value = rec.fields[field];
-    if (!value || (fieldMask(field, value) & bits) === 0) continue;
+    if (!value || ((mask >> FIELD_SHIFT[field]) & bits) === 0) continue;
     const found = offendingChars(value, field, bits);
     const gaijiMap = ctx.options.gaijiMap;
     for (const c of found) {
