@@ -78,16 +78,18 @@ const NON_ADDRESS_MESSAGES: Record<NonAddressText["kind"], MessageId> = {
   ascii: "asciiWord",
 };
 
+const SPACE_CODES = new Set([...ADDRESS_SPACES].map((c) => c.charCodeAt(0)));
+
 function isBlank(value: string): boolean {
-  for (const c of value) if (!ADDRESS_SPACES.includes(c)) return false;
+  for (let i = 0; i < value.length; i++) if (!SPACE_CODES.has(value.charCodeAt(i))) return false;
   return true;
 }
 
+/** What is wrong with one address: its message, suggestion and machine-readable facts. */
+type Diagnosis = { messageId: MessageId; suggestion?: string; extra: Record<string, unknown> };
+
 /** What is wrong with one address (no finding = undefined), its suggestion and machine-readable facts. */
-export function diagnoseAddress(
-  address: string,
-  insurerNumber?: string,
-): { messageId: MessageId; suggestion?: string; extra: Record<string, unknown> } | undefined {
+export function diagnoseAddress(address: string, insurerNumber?: string): Diagnosis | undefined {
   if (isBlank(address)) return undefined;
   const serverLiteral = failsServerLiteralTest(address);
   const junk = findNonAddressText(address);
@@ -101,22 +103,8 @@ export function diagnoseAddress(
     };
   }
   const reading = readAddress(address);
+  if (reading.status === "ok") return diagnoseRecognised(address, reading, serverLiteral);
   const insurerPref = insurerPrefectureCode(insurerNumber);
-  if (reading.status === "ok") {
-    const place = reading.place!;
-    const extra = { serverLiteral, municipalityCode: place.municipality.code };
-    if (serverLiteral) return { messageId: "noMunicipalityChar", suggestion: correctedAddress(address, reading, place), extra };
-    if (reading.wardStatus === "dissolved") {
-      const successors = reading.dissolvedWard!.successors;
-      const suggestion = successors.length === 1 ? correctedAddress(address, reading, place, successors[0]) : undefined;
-      return { messageId: "dissolvedWard", suggestion, extra: { ...extra, successorWards: successors } };
-    }
-    if (reading.wardStatus === "unknown") {
-      return { messageId: "unknownWard", extra: { ...extra, wards: place.municipality.wards!.map((w) => w.name) } };
-    }
-    if (reading.countyBeforeCity) return { messageId: "countyBeforeCity", suggestion: correctedAddress(address, reading, place), extra };
-    return undefined;
-  }
   const messageId = READING_MESSAGES[reading.status]!;
   const resolved = resolvePlace(reading, insurerPref);
   const extra: Record<string, unknown> = {
@@ -129,6 +117,23 @@ export function diagnoseAddress(
   extra.suggestedPrefecture = resolved.place.prefecture.code;
   extra.suggestedBy = resolved.by;
   return { messageId, suggestion: correctedAddress(address, reading, resolved.place, ward ?? resolved.place.ward?.name), extra };
+}
+
+/** A recognised 都道府県 + 市区町村: a defect of its ward, its county or the literal test, or (most often) none. */
+function diagnoseRecognised(address: string, reading: AddressReading, serverLiteral: boolean): Diagnosis | undefined {
+  if (!serverLiteral && reading.wardStatus !== "dissolved" && reading.wardStatus !== "unknown" && !reading.countyBeforeCity) return undefined;
+  const place = reading.place!;
+  const extra = { serverLiteral, municipalityCode: place.municipality.code };
+  if (serverLiteral) return { messageId: "noMunicipalityChar", suggestion: correctedAddress(address, reading, place), extra };
+  if (reading.wardStatus === "dissolved") {
+    const successors = reading.dissolvedWard!.successors;
+    const suggestion = successors.length === 1 ? correctedAddress(address, reading, place, successors[0]) : undefined;
+    return { messageId: "dissolvedWard", suggestion, extra: { ...extra, successorWards: successors } };
+  }
+  if (reading.wardStatus === "unknown") {
+    return { messageId: "unknownWard", extra: { ...extra, wards: place.municipality.wards!.map((w) => w.name) } };
+  }
+  return { messageId: "countyBeforeCity", suggestion: correctedAddress(address, reading, place), extra };
 }
 
 export default defineCheck({

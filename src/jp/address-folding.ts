@@ -69,6 +69,22 @@ function buildTables(): void {
 }
 buildTables();
 
+// Addresses are mostly CJK unified ideographs, which fold to themselves but for a few (旧字体). A bitmap of those
+// few (2.6 KB) keeps the lookup of an ordinary kanji out of the 128 KB FOLD table, which other work evicts from cache.
+const KANJI_FIRST = 0x4e00;
+const KANJI_LAST = 0x9fff;
+const KANJI_FOLDED = new Int32Array(((KANJI_LAST - KANJI_FIRST) >> 5) + 1);
+for (let c = KANJI_FIRST; c <= KANJI_LAST; c++) {
+  if (FOLD[c] !== c) KANJI_FOLDED[(c - KANJI_FIRST) >> 5] |= 1 << ((c - KANJI_FIRST) & 31);
+}
+
+/** FOLD[c], without touching FOLD for a kanji that folds to itself. */
+function foldOf(c: number): number {
+  if (c < KANJI_FIRST || c > KANJI_LAST) return FOLD[c];
+  const i = c - KANJI_FIRST;
+  return KANJI_FOLDED[i >> 5] & (1 << (i & 31)) ? FOLD[c] : c;
+}
+
 /** A folded view of a string: folded code units and, for each, the index of its first original code unit. */
 export interface Folded {
   codes: Uint16Array;
@@ -92,7 +108,7 @@ export function foldInto(s: string, out: Folded): void {
   const pos = out.pos;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    const f = FOLD[s.charCodeAt(i)];
+    const f = foldOf(s.charCodeAt(i));
     if (f === 0) continue;
     if ((f === VOICED_MARK || f === SEMI_VOICED_MARK) && n > 0) {
       const prev = codes[n - 1];

@@ -1,6 +1,6 @@
 // Address reader for Z09/A01: finds 都道府県, [郡], 市区町村 and 政令指定都市の区 at the start of a 住所, by tries built once.
 import { createFolded, foldInto, foldKey, type Folded } from "./address-folding.js";
-import { FoldedTrie } from "./folded-trie.js";
+import { FoldedTrie, NO_MATCH } from "./folded-trie.js";
 import { PREFECTURES, type DissolvedWard, type Municipality, type Prefecture, type Ward } from "./municipalities.js";
 
 /** One current place an address may name: a municipality, or a ward of a 政令指定都市 (then `municipality` is the city). */
@@ -53,13 +53,29 @@ export interface AddressReading {
   dissolvedWard?: DissolvedWard;
 }
 
-/** A name in the national index: a municipality (incl. 特別区 and island forms) or a ward of a 政令指定都市. */
-interface NameEntry {
+type WardEntry = { place: Place; dissolved?: undefined } | { place?: undefined; dissolved: DissolvedWard };
+
+/** One place a matched name may be, with what reading it further needs, worked out once. */
+interface PlaceInfo {
   place: Place;
+  /** The name as the master spells it (the ward's for a ward), to pick among places that fold alike. */
+  spelling: string;
   isWard: boolean;
+  /** The wards of a 政令指定都市 (named without a ward), read next. */
+  cityWards: FoldedTrie<WardEntry> | undefined;
 }
 
-type WardEntry = { ward: Ward; dissolved?: undefined } | { ward?: undefined; dissolved: DissolvedWard };
+/** What one folded name in a trie means. */
+interface NameMatch {
+  /** Every place of the name, in master order (a reading's candidates; never changed). */
+  places: readonly Place[];
+  /** The places that give different corrected addresses (two 泊村 of 北海道 are one). */
+  distinct: readonly PlaceInfo[];
+  /** The only distinct place (the common case, one load away), or undefined when there are several. */
+  only: PlaceInfo | undefined;
+  /** Every place is a 市 (so a 郡 written before it is outdated). */
+  allCities: boolean;
+}
 
 /**
  * 東京都 island municipalities written with their island, as the postal and resident registers do.
@@ -70,43 +86,114 @@ export const ISLAND_FORMS: readonly { prefCode: string; form: string; municipali
   { prefCode: "13", form: "八丈島八丈町", municipality: "八丈町" },
 ];
 
-const PREFECTURE_TRIE = new FoldedTrie<{ prefecture: Prefecture; form: "full" | "stem" }>();
-const NAME_TRIE = new FoldedTrie<NameEntry>();
+/** The names one prefecture's addresses are read with: its municipalities (and island forms), and its wards. */
+interface PrefectureNames {
+  prefecture: Prefecture;
+  municipalities: FoldedTrie<NameMatch>;
+  wards: FoldedTrie<NameMatch>;
+}
+
+// Each trie holds only the names one kind of lookup accepts, so a lookup needs no filter.
+const FULL_PREFECTURES = new FoldedTrie<PrefectureNames>();
+/** 東京, 大阪, 神奈川 … (北海道 has no stem). */
+const STEM_PREFECTURES = new FoldedTrie<PrefectureNames>();
+/** Every municipality, island form and ward in Japan. */
+const ALL_NAMES = new FoldedTrie<NameMatch>();
+/** Every municipality and island form in Japan (no wards): what may follow a 郡. */
+const ALL_MUNICIPALITIES = new FoldedTrie<NameMatch>();
+/** Per 政令指定都市: its current and dissolved wards. */
 const WARD_TRIES = new Map<Municipality, FoldedTrie<WardEntry>>();
 
+/** Folded name → the places of that name in master order, gathered before a trie is built. */
+type PlacesByName = Map<string, Place[]>;
+
+function gather(into: PlacesByName, name: string, place: Place): void {
+  const key = foldKey(name);
+  const list = into.get(key);
+  if (list) list.push(place);
+  else into.set(key, [place]);
+}
+
 function buildIndexes(): void {
+  const all: PlacesByName = new Map();
+  const municipalitiesOnly: PlacesByName = new Map();
+  const ofPrefecture = new Map<Prefecture, { municipalities: PlacesByName; wards: PlacesByName }>();
+  const addMunicipality = (name: string, place: Place) => {
+    gather(all, name, place);
+    gather(municipalitiesOnly, name, place);
+    gather(ofPrefecture.get(place.prefecture)!.municipalities, name, place);
+  };
   for (const prefecture of PREFECTURES) {
-    PREFECTURE_TRIE.add(foldKey(prefecture.name), { prefecture, form: "full" });
-    if (/[都府県]$/.test(prefecture.name)) PREFECTURE_TRIE.add(foldKey(prefecture.name.slice(0, -1)), { prefecture, form: "stem" });
+    ofPrefecture.set(prefecture, { municipalities: new Map(), wards: new Map() });
     for (const municipality of prefecture.municipalities) {
-      NAME_TRIE.add(foldKey(municipality.name), { place: { prefecture, municipality, display: municipality.name }, isWard: false });
+      addMunicipality(municipality.name, { prefecture, municipality, display: municipality.name });
       if (!municipality.wards) continue;
-      const wardTrie = new FoldedTrie<WardEntry>();
+      const wardEntries = new Map<string, WardEntry>();
       for (const ward of municipality.wards) {
-        wardTrie.add(foldKey(ward.name), { ward });
-        NAME_TRIE.add(foldKey(ward.name), { place: { prefecture, municipality, display: municipality.name, ward }, isWard: true });
+        const place: Place = { prefecture, municipality, display: municipality.name, ward };
+        if (!wardEntries.has(foldKey(ward.name))) wardEntries.set(foldKey(ward.name), { place });
+        gather(all, ward.name, place);
+        gather(ofPrefecture.get(prefecture)!.wards, ward.name, place);
       }
-      for (const dissolved of municipality.dissolvedWards ?? []) wardTrie.add(foldKey(dissolved.name), { dissolved });
-      WARD_TRIES.set(municipality, wardTrie);
+      for (const dissolved of municipality.dissolvedWards ?? []) {
+        if (!wardEntries.has(foldKey(dissolved.name))) wardEntries.set(foldKey(dissolved.name), { dissolved });
+      }
+      WARD_TRIES.set(municipality, trieOf(wardEntries));
     }
   }
   for (const island of ISLAND_FORMS) {
     const prefecture = PREFECTURES.find((p) => p.code === island.prefCode)!;
     const municipality = prefecture.municipalities.find((m) => m.name === island.municipality)!;
-    NAME_TRIE.add(foldKey(island.form), { place: { prefecture, municipality, display: island.form }, isWard: false });
+    addMunicipality(island.form, { prefecture, municipality, display: island.form });
   }
+  fillNameTrie(ALL_NAMES, all);
+  fillNameTrie(ALL_MUNICIPALITIES, municipalitiesOnly);
+  for (const [prefecture, names] of ofPrefecture) {
+    const own: PrefectureNames = {
+      prefecture,
+      municipalities: fillNameTrie(new FoldedTrie(), names.municipalities),
+      wards: fillNameTrie(new FoldedTrie(), names.wards),
+    };
+    FULL_PREFECTURES.add(foldKey(prefecture.name), own);
+    if (/[都府県]$/.test(prefecture.name)) STEM_PREFECTURES.add(foldKey(prefecture.name.slice(0, -1)), own);
+  }
+}
+
+function trieOf<T>(values: Map<string, T>): FoldedTrie<T> {
+  const trie = new FoldedTrie<T>();
+  for (const [key, value] of values) trie.add(key, value);
+  return trie;
+}
+
+function fillNameTrie(trie: FoldedTrie<NameMatch>, byName: PlacesByName): FoldedTrie<NameMatch> {
+  for (const [key, places] of byName) {
+    const distinct = distinctPlaces(places).map(placeInfo);
+    const only = distinct.length === 1 ? distinct[0] : undefined;
+    trie.add(key, { places, distinct, only, allCities: places.every((p) => p.municipality.kind === "city") });
+  }
+  return trie;
+}
+
+function placeInfo(place: Place): PlaceInfo {
+  const cityWards = place.municipality.wards && !place.ward ? WARD_TRIES.get(place.municipality) : undefined;
+  return { place, spelling: place.ward ? place.ward.name : place.display, isWard: place.ward !== undefined, cityWards };
 }
 buildIndexes();
 
 const KANJI_GUN = "郡".charCodeAt(0);
 const KANJI_KU = "区".charCodeAt(0);
+const KANJI_SHI = "市".charCodeAt(0);
+const KANJI_MACHI = "町".charCodeAt(0);
+const KANJI_MURA = "村".charCodeAt(0);
 const POSTAL_MARK = "〒".charCodeAt(0);
 /** Longest 郡 name we allow before 郡 (real ones have 1–4 characters: 西多摩, 東津軽, 北安曇 …). */
 const MAX_COUNTY_CHARS = 6;
 /** Longest ward name we treat as "a ward was written" when it is not one of the city's (real ones: 1–4). */
 const MAX_UNKNOWN_WARD_CHARS = 4;
-/** Characters a 郡 name never holds (郡 names may hold 市町村: 余市郡, 東村山郡). */
-const COUNTY_BREAKERS = new Set([..."0123456789-"].map((c) => c.charCodeAt(0)));
+/** Characters a 郡 name never holds (郡 names may hold 市町村: 余市郡, 東村山郡): digits and "-". */
+function isCountyBreaker(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d;
+}
 /** Characters that end a would-be ward name: digits, "-", and the markers of the street part. */
 const WARD_BREAKERS = new Set([..."0123456789-市町村区丁目番地号"].map((c) => c.charCodeAt(0)));
 
@@ -134,52 +221,52 @@ export function readAddress(address: string): AddressReading {
 
 function read(f: Folded): AddressReading {
   const start = skipPostalCode(f);
-  const pref = PREFECTURE_TRIE.longest(f, start, isFullPrefecture);
-  if (pref) {
-    const prefecture = pref.entries[0].prefecture;
-    const prefectureEnd = f.pos[pref.end];
+  const pref = FULL_PREFECTURES.match(f, start);
+  if (pref !== NO_MATCH) {
+    const { prefecture, municipalities, wards } = FULL_PREFECTURES.valueAt(pref);
+    const at = start + FULL_PREFECTURES.keyLength(pref);
+    const prefectureEnd = f.pos[at];
     const reading =
-      readMunicipality(f, pref.end, (e) => !e.isWard && e.place.prefecture === prefecture, "ok") ??
-      readWardWithoutCity(f, pref.end, prefecture) ??
-      readMunicipality(f, pref.end, acceptAny, "wrongPrefecture") ??
+      readMunicipality(f, at, municipalities, municipalities, "ok") ??
+      readWardWithoutCity(f, at, wards) ??
+      readMunicipality(f, at, ALL_NAMES, ALL_MUNICIPALITIES, "wrongPrefecture") ??
       newReading("noMunicipality", prefectureEnd);
     reading.prefecture = prefecture;
     reading.prefectureForm = "full";
     reading.prefectureEnd = prefectureEnd;
     return reading;
   }
-  const bare = readMunicipality(f, start, acceptAny, "noPrefecture");
+  const bare = readMunicipality(f, start, ALL_NAMES, ALL_MUNICIPALITIES, "noPrefecture");
   if (bare) {
     bare.prefectureEnd = f.pos[start];
     return bare;
   }
-  const stem = PREFECTURE_TRIE.longest(f, start, isStemPrefecture);
-  if (stem) {
-    const prefecture = stem.entries[0].prefecture;
-    const reading = readMunicipality(f, stem.end, (e) => !e.isWard && e.place.prefecture === prefecture, "noPrefecture");
+  const stem = STEM_PREFECTURES.match(f, start);
+  if (stem !== NO_MATCH) {
+    const { prefecture, municipalities } = STEM_PREFECTURES.valueAt(stem);
+    const at = start + STEM_PREFECTURES.keyLength(stem);
+    const reading = readMunicipality(f, at, municipalities, municipalities, "noPrefecture");
     if (reading) {
       reading.prefecture = prefecture;
       reading.prefectureForm = "stem";
-      reading.prefectureEnd = f.pos[stem.end];
+      reading.prefectureEnd = f.pos[at];
       return reading;
     }
   }
   return newReading("nothing", f.pos[start]);
 }
 
-const isFullPrefecture = (e: { form: string }) => e.form === "full";
-const isStemPrefecture = (e: { form: string }) => e.form === "stem";
-const acceptAny = () => true;
+const NO_PLACES: readonly Place[] = Object.freeze([]);
 
 /** A reading with every key present (one object shape), positioned at original index `at`. */
-function newReading(status: ReadingStatus, at: number): AddressReading {
+function newReading(status: ReadingStatus, at: number, candidates = NO_PLACES): AddressReading {
   return {
     status,
     prefecture: undefined,
     prefectureForm: undefined,
     prefectureEnd: at,
     place: undefined,
-    candidates: [],
+    candidates,
     countyStart: undefined,
     countyBeforeCity: false,
     municipalityStart: at,
@@ -189,60 +276,73 @@ function newReading(status: ReadingStatus, at: number): AddressReading {
   };
 }
 
-/** The municipality (directly, or after 〇〇郡) starting at folded index `at`, whichever reading reaches further. */
-function readMunicipality(f: Folded, at: number, accept: (e: NameEntry) => boolean, status: ReadingStatus): AddressReading | undefined {
-  const direct = NAME_TRIE.longest(f, at, accept);
-  for (let j = at + 1; j < f.length && j <= at + MAX_COUNTY_CHARS; j++) {
+/**
+ * The municipality starting at folded index `at` — a name of `names` directly, or one of `countyNames` after
+ * 〇〇郡 — whichever reading reaches further.
+ */
+function readMunicipality(
+  f: Folded,
+  at: number,
+  names: FoldedTrie<NameMatch>,
+  countyNames: FoldedTrie<NameMatch>,
+  status: ReadingStatus,
+): AddressReading | undefined {
+  const direct = names.match(f, at);
+  const directEnd = direct === NO_MATCH ? -1 : at + names.keyLength(direct);
+  const last = Math.min(f.length - 1, at + MAX_COUNTY_CHARS);
+  for (let j = at + 1; j <= last; j++) {
     const c = f.codes[j];
     if (c === KANJI_GUN) {
-      const county = NAME_TRIE.longest(f, j + 1, (e) => !e.isWard && accept(e));
-      if (county && (!direct || county.end > direct.end)) {
-        const r = finish(f, status, j + 1, county.end, county.entries);
+      const county = countyNames.match(f, j + 1);
+      const countyEnd = county === NO_MATCH ? -1 : j + 1 + countyNames.keyLength(county);
+      if (county !== NO_MATCH && countyEnd > directEnd) {
+        const name = countyNames.valueAt(county);
+        const r = finish(f, status, j + 1, countyEnd, name);
         r.countyStart = f.pos[at];
-        r.countyBeforeCity = county.entries.every((e) => e.place.municipality.kind === "city");
+        r.countyBeforeCity = name.allCities;
         return r;
       }
       break;
     }
-    if (COUNTY_BREAKERS.has(c)) break;
+    if (isCountyBreaker(c)) break;
   }
-  return direct ? finish(f, status, at, direct.end, direct.entries) : undefined;
+  return direct === NO_MATCH ? undefined : finish(f, status, at, directEnd, names.valueAt(direct));
 }
 
-/** A ward of one of the prefecture's 政令指定都市, written without the city. */
-function readWardWithoutCity(f: Folded, at: number, prefecture: Prefecture): AddressReading | undefined {
-  const ward = NAME_TRIE.longest(f, at, (e) => e.isWard && e.place.prefecture === prefecture);
-  return ward ? finish(f, "wardWithoutCity", at, ward.end, ward.entries) : undefined;
+/** A ward of one of the prefecture's 政令指定都市 (`wards`), written without the city. */
+function readWardWithoutCity(f: Folded, at: number, wards: FoldedTrie<NameMatch>): AddressReading | undefined {
+  const ward = wards.match(f, at);
+  return ward === NO_MATCH ? undefined : finish(f, "wardWithoutCity", at, at + wards.keyLength(ward), wards.valueAt(ward));
 }
 
-/** Builds a reading from the entries of one matched name, then reads a 政令指定都市's ward when one city is meant. */
-function finish(f: Folded, status: ReadingStatus, nameStart: number, nameEnd: number, entries: NameEntry[]): AddressReading {
-  const reading = newReading(status, f.pos[nameStart]);
-  reading.candidates = entries.map((e) => e.place);
+/** Builds a reading from one matched name, then reads a 政令指定都市's ward when one city is meant. */
+function finish(f: Folded, status: ReadingStatus, nameStart: number, nameEnd: number, name: NameMatch): AddressReading {
+  const reading = newReading(status, f.pos[nameStart], name.places);
   reading.restStart = f.pos[nameEnd];
-  const place = onePlace(distinctPlaces(reading.candidates), f, nameStart, nameEnd);
-  if (!place) return reading;
-  reading.place = place;
-  if (!place.municipality.wards || place.ward) {
-    if (place.ward) reading.wardStatus = "ok";
-    return reading;
-  }
-  const wardTrie = WARD_TRIES.get(place.municipality)!;
-  const ward = wardTrie.longest(f, nameEnd, acceptAny);
-  if (ward?.entries[0].ward) {
-    reading.place = { prefecture: place.prefecture, municipality: place.municipality, display: place.display, ward: ward.entries[0].ward };
+  const one = name.only ?? exactlySpelt(name.distinct, f, nameStart, nameEnd);
+  if (!one) return reading;
+  reading.place = one.place;
+  if (one.isWard) reading.wardStatus = "ok";
+  else if (one.cityWards) readWard(f, nameEnd, one.cityWards, reading);
+  return reading;
+}
+
+/** The ward after a 政令指定都市's name (at folded index `at`): current, dissolved, unknown or missing. */
+function readWard(f: Folded, at: number, cityWards: FoldedTrie<WardEntry>, reading: AddressReading): void {
+  const node = cityWards.match(f, at);
+  const ward = node === NO_MATCH ? undefined : cityWards.valueAt(node);
+  if (ward) reading.restStart = f.pos[at + cityWards.keyLength(node)];
+  if (ward?.place) {
+    reading.place = ward.place;
     reading.wardStatus = "ok";
-    reading.restStart = f.pos[ward.end];
-  } else if (ward?.entries[0].dissolved) {
+  } else if (ward?.dissolved) {
     reading.wardStatus = "dissolved";
-    reading.dissolvedWard = ward.entries[0].dissolved;
-    reading.restStart = f.pos[ward.end];
+    reading.dissolvedWard = ward.dissolved;
   } else {
-    const unknownEnd = unknownWardEnd(f, nameEnd);
+    const unknownEnd = unknownWardEnd(f, at);
     reading.wardStatus = unknownEnd < 0 ? "missing" : "unknown";
     if (unknownEnd >= 0) reading.restStart = f.pos[unknownEnd];
   }
-  return reading;
 }
 
 /** 1–4 name characters then 区 right after a 政令指定都市: a ward that is not the city's. Returns its end or -1. */
@@ -256,13 +356,11 @@ function unknownWardEnd(f: Folded, at: number): number {
 }
 
 /**
- * The only place, or — when folding made names meet (鹿嶋市 of 茨城県 and 鹿島市 of 佐賀県) — the only one
- * spelt exactly as written.
+ * When folding made names meet (鹿嶋市 of 茨城県 and 鹿島市 of 佐賀県): the only place spelt exactly as written.
  */
-function onePlace(places: readonly Place[], f: Folded, nameStart: number, nameEnd: number): Place | undefined {
-  if (places.length <= 1) return places[0];
+function exactlySpelt(places: readonly PlaceInfo[], f: Folded, nameStart: number, nameEnd: number): PlaceInfo | undefined {
   const written = source.slice(f.pos[nameStart], f.pos[nameEnd]).replace(/[ \u3000\t\u00a0]/g, "");
-  const exact = places.filter((p) => (p.ward ? p.ward.name : p.display) === written);
+  const exact = places.filter((p) => p.spelling === written);
   return exact.length === 1 ? exact[0] : undefined;
 }
 
@@ -282,15 +380,20 @@ function distinctPlaces(candidates: readonly Place[]): readonly Place[] {
 
 /** A leading postal code (〒123-4567, 〒1234567, 123-4567 followed by the address) is skipped: it is not the 住所. */
 function skipPostalCode(f: Folded): number {
-  const mark = f.length > 0 && f.codes[0] === POSTAL_MARK ? 1 : 0;
-  const isDigit = (k: number) => k < f.length && f.codes[k] >= 0x30 && f.codes[k] <= 0x39;
+  const codes = f.codes;
+  const mark = f.length > 0 && codes[0] === POSTAL_MARK ? 1 : 0;
   let k = mark;
   let digits = 0;
-  while (k < f.length && (isDigit(k) || (f.codes[k] === 0x2d && digits === 3))) {
-    if (isDigit(k)) digits++;
-    k++;
+  for (; k < f.length; k++) {
+    const c = codes[k];
+    if (isDigitCode(c)) digits++;
+    else if (c !== 0x2d || digits !== 3) break;
   }
-  return digits === 7 && !isDigit(k) ? k : mark;
+  return digits === 7 && !(k < f.length && isDigitCode(codes[k])) ? k : mark;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /**
@@ -328,5 +431,10 @@ export function correctedAddress(address: string, reading: AddressReading, place
 
 /** The server's literal Z09 test: none of 市, 区, 郡, 町, 村 anywhere in the value. */
 export function failsServerLiteralTest(address: string): boolean {
-  return !/[市区郡町村]/.test(address);
+  for (let i = 0; i < address.length; i++) if (isMunicipalityChar(address.charCodeAt(i))) return false;
+  return true;
+}
+
+function isMunicipalityChar(c: number): boolean {
+  return c === KANJI_SHI || c === KANJI_KU || c === KANJI_GUN || c === KANJI_MACHI || c === KANJI_MURA;
 }
