@@ -2,7 +2,8 @@
 import { FatalError } from "../i18n/fatal.js";
 import type { FormatContext } from "../report/format-context.js";
 import { FORMATTERS, type FormatName } from "../report/formatters.js";
-import { writeAtomically } from "../report/write.js";
+import { writeJson } from "../report/json.js";
+import { writeAtomically, type PieceProducer } from "../report/write.js";
 import type { Report } from "../types.js";
 import type { Io } from "./io.js";
 
@@ -11,13 +12,24 @@ export function writeOutputs(report: Report, format: FormatName, targets: { form
   let failures = 0;
   for (const t of targets) {
     try {
-      writeAtomically(t.file, FORMATTERS[t.format](report, { ...ctx, color: false }));
+      writeAtomically(t.file, rendered(report, t.format, { ...ctx, color: false }));
     } catch (e) {
       if (!(e instanceof FatalError)) throw e;
       io.stderr(`oqs-check: ${e.messageIn(ctx.lang)}\n`);
       failures++;
     }
   }
-  io.stdout(FORMATTERS[format](report, format === "terminal" ? ctx : { ...ctx, color: false }));
+  const out = rendered(report, format, format === "terminal" ? ctx : { ...ctx, color: false });
+  if (typeof out === "function") out(io.stdout);
+  else io.stdout(out);
   return failures;
+}
+
+/**
+ * The report in a format: JSON in pieces (the same bytes as FORMATTERS.json, which would be one string of up to
+ * ~50 MB for a national-size file and its UTF-8 copy), every other format whole.
+ */
+function rendered(report: Report, format: FormatName, ctx: FormatContext): string | Uint8Array | PieceProducer {
+  if (format === "json") return (write) => writeJson(report, write);
+  return FORMATTERS[format](report, ctx);
 }

@@ -21,17 +21,18 @@ export function findingSuspension(rule: SuspensionRule, field: FieldName | undef
   return rule === "field" ? fieldSuspension(field) : rule;
 }
 
-export function worse(a: SuspensionKind, b: SuspensionKind): SuspensionKind {
-  return RANK[a] >= RANK[b] ? a : b;
+/** Kinds by rank, least to most severe. */
+const KIND_BY_RANK: readonly SuspensionKind[] = ["none", "medical", "eligibility"];
+
+/** A kind as a small number (higher is worse), so a record keeps one number for all its findings' kinds. */
+export function suspensionRank(kind: SuspensionKind): number {
+  return RANK[kind] ?? 0;
 }
 
 /**
- * A record's kind: the worst of its findings, and "medical" when both 漢字氏名 and カナ氏名 are defective
- * (by findings whose code counts by field).
+ * A record's kind: the worst of its findings (`worstRank`, the highest suspensionRank), and "medical" when both
+ * 漢字氏名 and カナ氏名 are defective (by findings whose code counts by field).
  */
-export function recordSuspension(kinds: Iterable<SuspensionKind>, byFieldDefects: ReadonlySet<FieldName>): SuspensionKind {
-  let kind: SuspensionKind = "none";
-  for (const k of kinds) kind = worse(kind, k);
-  if (byFieldDefects.has("name") && byFieldDefects.has("nameKana")) kind = worse(kind, "medical");
-  return kind;
+export function recordSuspension(worstRank: number, bothNamesDefective: boolean): SuspensionKind {
+  return KIND_BY_RANK[bothNamesDefective ? Math.max(worstRank, RANK.medical) : worstRank];
 }
