@@ -1,5 +1,8 @@
 // Parallel runs give the same report as one thread, whatever the ranges: cut every few hundred bytes here.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { CHECKS } from "../src/checks/index.js";
 import { runCheck, type RunOptions } from "../src/engine/run.js";
@@ -25,10 +28,43 @@ describe("--jobs 2 with small ranges", () => {
     expect(two.crashes).toEqual(one.crashes);
   });
 
-  it("uses both workers when a file has many ranges, and merges B04 across them", async () => {
+  it("uses both threads (this one and a worker) when a file has many ranges, and merges B04 across them", async () => {
     const two = await runCheckParallel(["samples/defects.csv", "samples/clean.csv"], { ...OPTS, rangeBytes: 300 }, 2);
     expect(two.workers).toBe(2);
     expect(two.report.summary.counts.B04).toBe(2);
+  });
+});
+
+/** clean.csv's records 30 times, each 住所 quoted with a line break inside it: many cuts fall inside quotes. */
+function quotedLineBreaks(): string {
+  const [header, ...rows] = iconv.decode(readFileSync("samples/clean.csv"), "cp932").trimEnd().split("\r\n");
+  const out = [header];
+  for (let k = 0; k < 30; k++) {
+    for (const row of rows) {
+      const cells = row.split(",");
+      cells[9] = `"${cells[9]}\r\n（${k}号棟）"`;
+      out.push(cells.join(","));
+    }
+  }
+  const path = join(mkdtempSync(join(tmpdir(), "oqs-ranges-")), "quoted.csv");
+  writeFileSync(path, iconv.encode(out.join("\r\n") + "\r\n", "cp932"));
+  return path;
+}
+
+describe("ranges cut inside a quoted line break", () => {
+  const path = quotedLineBreaks();
+
+  it.each([97, 300, 1000])("are checked again from the true record start (ranges of %i bytes), same report as one thread", async (rangeBytes) => {
+    const one = await runCheck([path], OPTS);
+    const two = await runCheckParallel([path], { ...OPTS, rangeBytes }, 2);
+    expect(two.rangesRedone).toBeGreaterThan(0);
+    expect(json(two.report)).toBe(json(one.report));
+    expect(two.report.files[0].records).toBe(300);
+  });
+
+  it("are not redone when every cut falls between records", async () => {
+    const two = await runCheckParallel(["samples/defects.csv"], { ...OPTS, rangeBytes: 300 }, 2);
+    expect(two.rangesRedone).toBe(0);
   });
 });
 

@@ -63,3 +63,35 @@ describe("RecordScanner", () => {
     for (const size of [1, 2, 3, 5, 8]) expect(scan(text, size).records).toEqual(whole);
   });
 });
+
+/** Scans `input` from byte `start` with stopAt = `stop`, fed `chunk` bytes at a time. */
+function scanRange(input: string, start: number, stop: number, chunk: number) {
+  const bytes = new TextEncoder().encode(input);
+  const records: [string, number][] = [];
+  const s = new RecordScanner(0x2c, 65536, (r: RawRecord) => records.push([new TextDecoder().decode(r.bytes), r.line]), start, 1, stop);
+  for (let i = start; i < bytes.length && !s.stopped; i += chunk) s.push(bytes.slice(i, i + chunk));
+  s.end();
+  return { records, stoppedAt: s.stoppedAt, lines: s.linesBeforeStop, blank: s.blankLines };
+}
+
+describe("RecordScanner with a stop offset (a worker's byte range)", () => {
+  const text = 'a,1\r\nb,"x\r\ny"\r\n\r\nc,3\r\nd,4';
+  // offsets: a@0, b@5 (its quoted line break at 9–10), blank line at 15, c@17, d@22, end 25
+
+  it.each([1, 2, 3, 64])("stops at the first record start at or after the offset, whatever the chunks (%i bytes)", (chunk) => {
+    expect(scanRange(text, 0, 5, chunk)).toEqual({ records: [["a,1", 1]], stoppedAt: 5, lines: 1, blank: 0 });
+    // 11 is just after the quoted line break of record b: b is this range's; the next start is the blank line's
+    expect(scanRange(text, 0, 11, chunk)).toEqual({ records: [["a,1", 1], ['b,"x\r\ny"', 2]], stoppedAt: 15, lines: 3, blank: 0 });
+    expect(scanRange(text, 0, 16, chunk)).toEqual({ records: [["a,1", 1], ['b,"x\r\ny"', 2]], stoppedAt: 17, lines: 4, blank: 1 });
+    expect(scanRange(text, 17, 1000, chunk)).toEqual({ records: [["c,3", 1], ["d,4", 2]], stoppedAt: 25, lines: 1, blank: 0 });
+  });
+
+  it("does not stop between the CR and the LF of a line end", () => {
+    // stop offset 4 is the LF of "a,1\r\n": the next record starts at 5
+    expect(scanRange(text, 0, 4, 4)).toEqual({ records: [["a,1", 1]], stoppedAt: 5, lines: 1, blank: 0 });
+  });
+
+  it("is stopped at once by a range that starts at or after its stop offset", () => {
+    expect(scanRange(text, 17, 17, 64)).toEqual({ records: [], stoppedAt: 17, lines: 0, blank: 0 });
+  });
+});

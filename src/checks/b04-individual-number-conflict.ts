@@ -5,7 +5,7 @@ import { parseDate, ymdToDays } from "../jp/dates.js";
 import { lenientFingerprint32 } from "../jp/lenient.js";
 import {
   BIRTH_EPOCH_DAYS, DIFFER, GroupView, IDENTITY_INDEX_BYTES_PER_RECORD, IdentityIndex, OPEN_ENDED, PERIOD_EPOCH_DAYS,
-  hash53, packRecipient, toUint16Days, type IdentityIndexState,
+  hash53Joined, packRecipient, toUint16Days, type IdentityIndexState,
 } from "../index/identity-index.js";
 import type { FieldName, DataRecord } from "../types.js";
 import { FIELD_LABELS } from "../layout/aliases.js";
@@ -46,8 +46,8 @@ export default defineCheck({
         index = new IdentityIndex();
         return state;
       },
-      importState(state) {
-        index.importState(state as IdentityIndexState);
+      importState(state, shift) {
+        index.importState(state as IdentityIndexState, shift);
       },
       end() {
         reportDifferentPeople(ctx, index);
@@ -72,7 +72,7 @@ function entryOf(rec: DataRecord, number: string, formats: readonly string[]) {
     record: rec.record,
     line: rec.line,
     body: Number(number.slice(0, 11)),
-    recipientKey: recipient === "" ? 0 : hash53(`${trimSpaces(f.insurerNumber ?? "")}\u0000${recipient}\u0000${trimSpaces(f.branch ?? "")}`),
+    recipientKey: recipient === "" ? 0 : hash53Joined(trimSpaces(f.insurerNumber ?? ""), recipient, trimSpaces(f.branch ?? "")),
     recipient: packRecipient(recipient),
     birth: birth.ok ? toUint16Days(ymdToDays(birth.ymd), BIRTH_EPOCH_DAYS) : 0,
     sex: sex === "1" ? 1 : sex === "2" ? 2 : 0,

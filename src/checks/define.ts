@@ -82,8 +82,17 @@ export interface CheckHooks {
    * calls it after each byte range). Checks whose end() needs record() state must implement both hooks.
    */
   exportState?(): unknown;
-  /** Parallel runs: adds a worker's exported state, in file and range order, before end() in the main thread. */
-  importState?(state: unknown): void;
+  /**
+   * Parallel runs: adds a worker's exported state, in file and range order, before end() in the main thread. A
+   * worker numbers the records and lines of its byte range from 1: add `shift` to every record and line it holds.
+   */
+  importState?(state: unknown, shift: PositionShift): void;
+}
+
+/** What to add to a byte range's record and line numbers to make them the file's (see importState). */
+export interface PositionShift {
+  records: number;
+  lines: number;
 }
 
 export interface Check {

@@ -1,6 +1,6 @@
 // Drives the registered checks over the records of every file of a run and turns reports into findings.
 import { codeInfo, type CodeInfo } from "../codes/table.js";
-import type { At, Check, CheckContext, CheckHooks, CheckOptions, ReportInput } from "../checks/define.js";
+import type { At, Check, CheckContext, CheckHooks, CheckOptions, PositionShift, ReportInput } from "../checks/define.js";
 import { formatMessage } from "../checks/define.js";
 import { maskIndividualNumber, maskLongDigitRuns, redactRecipientNumber, redactValue } from "../report/mask.js";
 import { PERSONAL_KEYS, REDACTED_EXTRA_KEYS, type DataRecord, type FieldName, type Finding, type SeveritySetting } from "../types.js";
@@ -30,6 +30,19 @@ interface ActiveCheck {
   severity: "error" | "warning";
 }
 
+/** A check that threw (the run exits 2); `line` is where, for a record (a worker's is range-relative until merged). */
+export interface Crash {
+  code: string;
+  message: string;
+  path?: string;
+  line?: number;
+}
+
+/** One line for stderr: code, where, message. */
+export function describeCrash(c: Crash): string {
+  return `${c.code} (${c.path !== undefined ? `${c.path}:${c.line}` : "end of run"}): ${c.message}`;
+}
+
 /** Values, suggestions and reference values longer than this are cut in the report. */
 export const MAX_VALUE_CHARS = 200;
 
@@ -40,7 +53,7 @@ export class CheckRun {
   private readonly perFile: ActiveCheck[][] = [];
   private readonly opts: CheckRunOptions;
   /** Errors thrown by checks: the run must exit 2. */
-  readonly crashes: string[] = [];
+  readonly crashes: Crash[] = [];
 
   constructor(opts: CheckRunOptions) {
     this.opts = opts;
@@ -85,10 +98,10 @@ export class CheckRun {
     return out;
   }
 
-  /** Main side: a worker's exported states, in order. */
-  importStates(states: Record<string, unknown>): void {
+  /** Main side: a worker's exported states, in order, with its range's record and line numbers moved by `shift`. */
+  importStates(states: Record<string, unknown>, shift: PositionShift): void {
     for (const a of this.active) {
-      if (a.hooks.importState && states[a.info.code] !== undefined) this.guard(a, undefined, () => a.hooks.importState!(states[a.info.code]));
+      if (a.hooks.importState && states[a.info.code] !== undefined) this.guard(a, undefined, () => a.hooks.importState!(states[a.info.code], shift));
     }
   }
 
@@ -138,8 +151,9 @@ export class CheckRun {
   }
 
   private crashed(a: ActiveCheck, rec: DataRecord | undefined, e: unknown): void {
-    const where = rec ? `${this.files[rec.fileIndex].path}:${rec.line}` : "end of run";
-    this.crashes.push(`${a.info.code} (${where}): ${(e as Error)?.message ?? String(e)}`);
+    const c: Crash = { code: a.info.code, message: (e as Error)?.message ?? String(e) };
+    if (rec) Object.assign(c, { path: this.files[rec.fileIndex].path, line: rec.line });
+    this.crashes.push(c);
   }
 
   private contextFor(check: Check, info: CodeInfo, severity: "error" | "warning"): CheckContext {

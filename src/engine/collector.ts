@@ -1,6 +1,7 @@
 // Collects one file's findings: exact counts, per-record suspension state (compact), --max-findings truncation.
 import { PERSONAL_KEYS, type FieldName, type Finding, type InsurerSummary, type SuspendedRecord, type SuspensionKind } from "../types.js";
 import { recordSuspension, suspensionRank } from "./suspension.js";
+import type { PositionShift } from "../checks/define.js";
 
 /** The names of a set of bits and one mask page per 32 names, a word per record slot. */
 interface SlotSetsData {
@@ -341,5 +342,20 @@ export class FindingCollector {
       this.insurers.set(k, s);
     }
     return s;
+  }
+}
+
+/** Moves a range's findings and record states from range-relative record and line numbers to the file's. */
+export function shiftCollectorState(s: CollectorState, shift: PositionShift): void {
+  if (shift.records === 0 && shift.lines === 0) return;
+  for (const f of s.findings) {
+    if (f.record > 0) f.record += shift.records;
+    if (f.line > 0) f.line += shift.lines;
+  }
+  for (const block of s.records) {
+    for (let i = 0; i < block.record.length; i++) {
+      block.record[i] += shift.records;
+      block.line[i] += shift.lines;
+    }
   }
 }

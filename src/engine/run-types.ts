@@ -38,6 +38,8 @@ export interface RunResult {
   errorRecords: Set<number>[];
   /** Worker threads that did the work (0 = this thread). */
   workers: number;
+  /** Parallel runs: byte ranges checked again because their cut fell inside a quoted line break. */
+  rangesRedone?: number;
 }
 
 export interface FileState {

@@ -9,7 +9,7 @@ import { requireBasic4 } from "../layout/resolve.js";
 import { maskLongDigitRuns } from "../report/mask.js";
 import { sortedCounts, summarize } from "../report/summary.js";
 import type { FileReport, Finding, InsurerSummary, Lang, Report } from "../types.js";
-import { CheckRun } from "./check-run.js";
+import { CheckRun, describeCrash } from "./check-run.js";
 import { FindingCollector } from "./collector.js";
 import { CsvRecordChecker, lineOfByte } from "./csv-records.js";
 import type { FileState, RunOptions, RunResult } from "./run-types.js";
@@ -45,7 +45,7 @@ export function assembleResult(states: FileState[], run: CheckRun, opts: RunOpti
     files,
     summary: summarize(files),
   };
-  return { report, crashes: run.crashes, errorRecords: states.map((s) => s.collector?.errorRecords() ?? new Set<number>()), workers };
+  return { report, crashes: run.crashes.map(describeCrash), errorRecords: states.map((s) => s.collector?.errorRecords() ?? new Set<number>()), workers };
 }
 
 export function emptyFileReport(path: string): FileReport {

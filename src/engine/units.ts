@@ -5,6 +5,7 @@ import type { LayoutProfile } from "../layout/profile.js";
 import type { ResolvedLayout } from "../layout/resolve.js";
 import type { ReferenceTransfer } from "../reference/index.js";
 import type { SeveritySetting } from "../types.js";
+import type { Crash } from "./check-run.js";
 import type { CollectorState } from "./collector.js";
 import type { RunOptions } from "./run-types.js";
 
@@ -22,16 +23,17 @@ export interface WorkerInit {
   indexReference?: RunOptions["indexReference"];
 }
 
-/** A byte range [start, end) of a file that starts and ends on record boundaries. */
+/**
+ * A byte range of a file: its records start at `start` (a record boundary, or a guess the main thread checks) and
+ * run until a record would start at or after `end`. Records and lines are numbered from 1 within the range; the
+ * main thread moves them to the file's numbers when it merges the ranges in order.
+ */
 export interface RangeUnit {
   id: number;
   fileIndex: number;
   path: string;
   start: number;
   end: number;
-  /** Number of the range's first data record, and the line it starts on. */
-  firstRecord: number;
-  firstLine: number;
   /** The range starts with the header record. */
   header: boolean;
   sniffed: Sniffed;
@@ -44,7 +46,13 @@ export interface UnitResult {
   collector: CollectorState;
   /** Check states exported after the range (B04's index entries …), by code. */
   states: Record<string, unknown>;
+  /** Data records read, and of them those that went through the checks. */
   records: number;
   checked: number;
-  crashes: string[];
+  /** Lines the range's records and blank lines took, and how many of them were blank. */
+  lines: number;
+  blankLines: number;
+  /** Where the next range's first record starts: the first record boundary at or after `end` (or EOF). */
+  stoppedAt: number;
+  crashes: Crash[];
 }

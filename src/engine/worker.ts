@@ -1,56 +1,15 @@
-// A worker thread: checks byte ranges of CSV/TSV files with every registered check and returns the findings.
-import { createReadStream } from "node:fs";
+// A worker thread: checks the byte ranges the main thread sends it and returns the findings.
 import { parentPort, workerData } from "node:worker_threads";
-import { CHECKS } from "../checks/index.js";
-import type { CheckOptions } from "../checks/define.js";
-import { RecordScanner, type RawRecord } from "../input/record-scanner.js";
-import { ReferenceIndex, referenceIndexer } from "../reference/index.js";
-import { CheckRun } from "./check-run.js";
-import { FindingCollector } from "./collector.js";
-import { CsvRecordChecker } from "./csv-records.js";
-import type { RangeUnit, UnitResult, WorkerInit } from "./units.js";
+import { rangeChecker } from "./range-checker.js";
+import type { RangeUnit, WorkerInit } from "./units.js";
 
-const init = workerData as WorkerInit;
-const options = { ...init.check, reference: init.check.reference ? ReferenceIndex.fromTransfer(init.check.reference) : undefined } as unknown as CheckOptions;
-const codes = new Set(init.codes);
-const ref = init.indexReference;
-const checks = ref ? [referenceIndexer(new ReferenceIndex(ref.path, ref.key, ref.dateFormats))] : CHECKS.filter((c) => codes.has(c.meta.code));
-const run = new CheckRun({ checks, options, rules: new Map(init.rules), redact: init.redact });
-const registered = new Set<number>();
+const checkRange = rangeChecker(workerData as WorkerInit);
 
-async function checkRange(u: RangeUnit): Promise<UnitResult> {
-  const collector = new FindingCollector(init.maxFindings);
-  if (registered.has(u.fileIndex)) run.setCollector(u.fileIndex, collector);
-  else {
-    run.addFile(u.path, u.layout.columns, collector, u.fileIndex);
-    registered.add(u.fileIndex);
-  }
-  const checker = new CsvRecordChecker(
-    { path: u.path, sniffed: u.sniffed, delimiter: u.delimiter, lang: options.lang, maxFieldBytes: init.maxFieldBytes },
-    run, collector, init.profile, u.layout, u.fileIndex,
-  );
-  let headerPending = u.header;
-  let recordNo = u.firstRecord - 1;
-  const onRecord = (raw: RawRecord) => {
-    if (headerPending) {
-      headerPending = false;
-      checker.check(raw, 0, true);
-    } else checker.check(raw, ++recordNo, false);
-  };
-  const scanner = new RecordScanner(u.delimiter.charCodeAt(0), init.maxFieldBytes, onRecord, u.start, u.firstLine);
-  const crashesBefore = run.crashes.length;
-  if (u.end > u.start) {
-    for await (const chunk of createReadStream(u.path, { start: u.start, end: u.end - 1, highWaterMark: 1 << 20 })) scanner.push(chunk as Uint8Array);
-  }
-  scanner.end();
-  return {
-    id: u.id, collector: collector.exportState(), states: run.exportStates(),
-    records: recordNo - (u.firstRecord - 1), checked: checker.checked, crashes: run.crashes.slice(crashesBefore),
-  };
-}
+/** Units arrive ahead of time (the pool keeps two here): they are checked one after the other, in order. */
+let previous: Promise<void> = Promise.resolve();
 
 parentPort!.on("message", (u: RangeUnit) => {
-  checkRange(u).then(
+  previous = previous.then(() => checkRange(u)).then(
     (r) => parentPort!.postMessage(r),
     (e: unknown) => parentPort!.postMessage({ id: u.id, error: (e as Error)?.message ?? String(e) }),
   );

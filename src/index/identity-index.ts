@@ -1,5 +1,6 @@
 // A compact, columnar index of who each record says it is (個人番号, 受給者番号 key, birth, sex, name and address
 // fingerprints, qualification period), for B04. It never holds a record: 38 bytes per indexed record.
+import { isAsciiDigits } from "../jp/blank.js";
 
 /**
  * One record as the index takes it. Strings are already reduced to numbers by the caller (see b04):
@@ -83,6 +84,17 @@ class Column {
   get(i: number): number {
     return this.chunks[i >>> CHUNK_BITS][i & MASK];
   }
+  /** Copies `src` into entries at, at + 1, …, chunk by chunk. */
+  setRange(at: number, src: Chunk): void {
+    for (let done = 0; done < src.length; ) {
+      const i = at + done;
+      const c = i >>> CHUNK_BITS;
+      if (c === this.chunks.length) this.chunks.push(new this.ctor(CHUNK));
+      const take = Math.min(CHUNK - (i & MASK), src.length - done);
+      this.chunks[c].set(src.subarray(done, done + take) as never, i & MASK);
+      done += take;
+    }
+  }
   get bytes(): number {
     return this.chunks.reduce((s, c) => s + c.byteLength, 0);
   }
@@ -151,29 +163,34 @@ export class IdentityIndex {
     return { size: this.size, columns, segments: this.segments.map((s) => ({ ...s })), lineOverflow: [...this.lineOverflow] };
   }
 
-  /** Appends a state exported by another index (in file and range order). */
-  importState(state: IdentityIndexState): void {
+  /** Appends a state exported by another index (in file and range order), its positions moved by `shift`. */
+  importState(state: IdentityIndexState, shift = { records: 0, lines: 0 }): void {
+    const base = this.size;
+    const n = state.size;
     const c = state.columns;
+    for (const name of Object.keys(COLUMNS) as ColumnName[]) this.cols[name].setRange(base, c[name]);
+    for (const seg of state.segments) {
+      const last = this.segments[this.segments.length - 1];
+      if (!last || last.fileIndex !== seg.fileIndex) this.segments.push({ start: base + seg.start, fileIndex: seg.fileIndex });
+    }
+    this.size += n;
+    if (shift.records === 0 && shift.lines === 0) {
+      for (const [i, line] of state.lineOverflow) this.lineOverflow.set(base + i, line);
+      return;
+    }
+    // Positions: record + shift.records; line − record changes by shift.lines − shift.records.
     const overflow = new Map(state.lineOverflow);
-    let seg = 0;
-    for (let i = 0; i < state.size; i++) {
-      while (seg + 1 < state.segments.length && state.segments[seg + 1].start <= i) seg++;
+    const deltaShift = shift.lines - shift.records;
+    for (let i = 0; i < n; i++) {
       const record = c.record[i];
-      this.add({
-        fileIndex: state.segments[seg].fileIndex,
-        record,
-        line: c.lineDelta[i] === LINE_OVERFLOW ? overflow.get(i)! : record + c.lineDelta[i],
-        body: c.numberHi[i] * 0x1_0000_0000 + c.numberLo[i],
-        recipientKey: c.recipientKey[i],
-        recipient: c.recipient[i],
-        birth: c.birth[i],
-        sex: c.sex[i],
-        name: c.name[i],
-        kana: c.kana[i],
-        address: c.address[i],
-        from: c.from[i],
-        to: c.to[i],
-      });
+      this.cols.record.set(base + i, record + shift.records);
+      const line = (c.lineDelta[i] === LINE_OVERFLOW ? overflow.get(i)! : record + c.lineDelta[i]) + shift.lines;
+      const delta = c.lineDelta[i] === LINE_OVERFLOW ? -1 : c.lineDelta[i] + deltaShift;
+      if (delta >= 0 && delta < LINE_OVERFLOW) this.cols.lineDelta.set(base + i, delta);
+      else {
+        this.cols.lineDelta.set(base + i, LINE_OVERFLOW);
+        this.lineOverflow.set(base + i, line);
+      }
     }
   }
 
@@ -355,7 +372,7 @@ export class GroupView {
 
 /** A 受給者番号 of 1–8 ASCII digits as (length << 27) | value; anything else → 0 (not kept). */
 export function packRecipient(s: string): number {
-  if (!/^[0-9]{1,8}$/.test(s)) return 0;
+  if (s.length > 8 || !isAsciiDigits(s)) return 0;
   return ((s.length << 27) | Number(s)) >>> 0;
 }
 
@@ -393,12 +410,25 @@ export function fingerprint16(s: string): number {
 
 /** cyrb53: a 53-bit string hash (public domain, bryc); never 0. */
 export function hash53(s: string): number {
+  return hash53Joined(s);
+}
+
+/** hash53 of `a`, `b` and `c` joined by U+0000 (of `a` alone when b and c are undefined), without building it. */
+export function hash53Joined(a: string, b?: string, c?: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+  const parts = b === undefined ? 1 : 3;
+  for (let p = 0; p < parts; p++) {
+    if (p > 0) {
+      h1 = Math.imul(h1, 2654435761);
+      h2 = Math.imul(h2, 1597334677);
+    }
+    const s = p === 0 ? a : p === 1 ? b! : (c ?? "");
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);

@@ -16,6 +16,8 @@ export interface DecodedText {
 }
 
 const REPLACEMENT = "\uFFFD";
+/** The invalid sequences of text that has none: one shared empty array, not one per record. */
+const NO_INVALID: InvalidBytes[] = Object.freeze([]) as unknown as InvalidBytes[];
 const NUL = "\u0000";
 
 export function hex(bytes: Uint8Array): string {
@@ -30,7 +32,7 @@ export class RecordDecoder {
 
   decode(bytes: Uint8Array): DecodedText {
     const text = this.td.decode(bytes);
-    if (!text.includes(REPLACEMENT) && !text.includes(NUL)) return { text, invalid: [] };
+    if (!text.includes(REPLACEMENT) && !text.includes(NUL)) return { text, invalid: NO_INVALID };
     return this.decodeSlowly(bytes);
   }
 

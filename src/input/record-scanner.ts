@@ -29,6 +29,9 @@ export interface RawRecord {
   unclosedQuote: boolean;
 }
 
+/** The issues of a record that has none: one shared empty array, not one per record. */
+const NO_ISSUES: SyntaxIssue[] = Object.freeze([]) as unknown as SyntaxIssue[];
+
 const enum State {
   FieldStart,
   Unquoted,
@@ -48,6 +51,7 @@ export class RecordScanner {
   private cell = 0;
   private state = State.FieldStart;
   private line = 1;
+  private readonly startLine: number;
   private recLine = 1;
   private quoteOpen = -1;
   private quoteLine = 0;
@@ -55,8 +59,13 @@ export class RecordScanner {
   private quotedCR = false;
   /** An unclosed quote ran away but the end of its line is not in the buffer yet: wait for more bytes. */
   private runawayPending = false;
-  private issues: SyntaxIssue[] = [];
+  /** The current record's issues; NO_ISSUES (shared, never written) until it has one. */
+  private issues: SyntaxIssue[] = NO_ISSUES;
   private flaggedField = false;
+  /** Where the scanner stopped: the first record start at or after `stopAt` (a byte range's end), or -1. */
+  stoppedAt = -1;
+  /** Lines completed before `stoppedAt` (the line count at the stop, less the start line). */
+  linesBeforeStop = 0;
 
   constructor(
     private readonly delimiter: number,
@@ -66,13 +75,25 @@ export class RecordScanner {
     startOffset = 0,
     /** Line number of the first byte pushed (a byte range that starts inside a file). */
     startLine = 1,
+    /**
+     * A byte range's nominal end: once a record would start at or after this offset the scanner stops (see
+     * `stoppedAt`) — the range's last record may run past it, as a quoted line break can.
+     */
+    private readonly stopAt = Infinity,
   ) {
     this.base = startOffset;
+    this.startLine = startLine;
     this.line = startLine;
     this.recLine = startLine;
+    if (startOffset >= stopAt) this.stoppedAt = startOffset;
+  }
+
+  get stopped(): boolean {
+    return this.stoppedAt >= 0;
   }
 
   push(chunk: Uint8Array): void {
+    if (this.stopped) return;
     if (this.recStart >= this.buf.length) {
       this.base += this.buf.length;
       this.pos -= this.buf.length;
@@ -96,7 +117,11 @@ export class RecordScanner {
   }
 
   end(): void {
+    if (this.stopped) return;
     this.scan(true);
+    if (this.stopped) return;
+    this.stoppedAt = this.base + this.buf.length;
+    this.linesBeforeStop = this.line - this.startLine;
   }
 
   private scan(atEof: boolean): void {
@@ -112,6 +137,7 @@ export class RecordScanner {
         this.fieldStart = i;
       }
       this.skipLF = false;
+      if (this.reachedStop(i)) return this.stop(i);
     }
     if (this.quotedCR && (i < n || atEof)) {
       // A CR that ended the previous chunk inside quotes: a line of its own unless an LF follows.
@@ -121,6 +147,7 @@ export class RecordScanner {
     if (this.runawayPending) {
       i = this.runaway(i, atEof);
       if (i < 0) return;
+      if (this.reachedStop(i)) return this.stop(i);
     }
     while (i < n) {
       const b = buf[i];
@@ -142,7 +169,7 @@ export class RecordScanner {
             if (c === delim || c === CR || c === LF) break;
             if (c === QUOTE && !this.flaggedField) {
               this.flaggedField = true;
-              this.issues.push({ kind: "stray-quote", offset: this.base + i, line: this.line, cell: this.cell });
+              this.addIssue({ kind: "stray-quote", offset: this.base + i, line: this.line, cell: this.cell });
             }
             i++;
           }
@@ -162,6 +189,7 @@ export class RecordScanner {
           if (j - this.quoteOpen > max) {
             i = this.runaway(this.quoteOpen, atEof);
             if (i < 0) return;
+            if (this.reachedStop(i)) return this.stop(i);
             continue;
           }
           i = j;
@@ -180,7 +208,7 @@ export class RecordScanner {
           if (b !== delim && b !== CR && b !== LF) {
             if (!this.flaggedField) {
               this.flaggedField = true;
-              this.issues.push({ kind: "text-after-quote", offset: this.base + i, line: this.line, cell: this.cell });
+              this.addIssue({ kind: "text-after-quote", offset: this.base + i, line: this.line, cell: this.cell });
             }
             this.state = State.Unquoted;
             continue;
@@ -209,11 +237,13 @@ export class RecordScanner {
       }
       i++;
       this.startRecord(i);
+      if (this.reachedStop(i)) return this.stop(i);
     }
     this.pos = i;
     if (!atEof) return;
     if (this.state === State.Quoted) {
-      this.runaway(this.quoteOpen, true);
+      const next = this.runaway(this.quoteOpen, true);
+      if (this.reachedStop(next)) return this.stop(next);
       this.scan(true);
       return;
     }
@@ -240,7 +270,7 @@ export class RecordScanner {
     }
     this.runawayPending = false;
     this.quotedCR = false;
-    this.issues.push({ kind: "unclosed-quote", offset: this.base + this.quoteOpen, line: this.quoteLine, cell: this.cell });
+    this.addIssue({ kind: "unclosed-quote", offset: this.base + this.quoteOpen, line: this.quoteLine, cell: this.cell });
     this.emit(this.recStart, e, true);
     this.line = this.quoteLine + 1;
     if (e < buf.length && buf[e] === CR) {
@@ -254,10 +284,27 @@ export class RecordScanner {
     return next;
   }
 
+  /** A record starts at buffer position `at` (no LF of a CRLF is pending), at or after `stopAt`. */
+  private reachedStop(at: number): boolean {
+    return this.base + at >= this.stopAt && !this.skipLF;
+  }
+
+  /** Stops at buffer position `at`, a record start at or after `stopAt`: later bytes are not this range's. */
+  private stop(at: number): void {
+    this.stoppedAt = this.base + at;
+    this.linesBeforeStop = this.line - this.startLine;
+    this.pos = at;
+  }
+
+  private addIssue(issue: SyntaxIssue): void {
+    if (this.issues === NO_ISSUES) this.issues = [];
+    this.issues.push(issue);
+  }
+
   private endField(end: number): void {
     const len = end - this.fieldStart;
     if (len > this.maxFieldBytes) {
-      this.issues.push({ kind: "field-too-long", offset: this.base + this.fieldStart, line: this.line, cell: this.cell, length: len });
+      this.addIssue({ kind: "field-too-long", offset: this.base + this.fieldStart, line: this.line, cell: this.cell, length: len });
     }
   }
 
@@ -274,11 +321,11 @@ export class RecordScanner {
   private emit(start: number, end: number, unclosedQuote: boolean): void {
     if (end === start && this.cell === 0 && !unclosedQuote) {
       this.blankLines++;
-      this.issues = [];
+      this.issues = NO_ISSUES;
       return;
     }
     const issues = this.issues;
-    this.issues = [];
+    this.issues = NO_ISSUES;
     this.onRecord({ bytes: this.buf.subarray(start, end), offset: this.base + start, line: this.recLine, issues, unclosedQuote });
   }
 }

@@ -108,13 +108,14 @@ export class ReferenceIndex {
     return e;
   }
 
-  /** Main side: appends a range's entries, in file order. */
-  importEntries(e: ReferenceEntries): void {
+  /** Main side: appends a range's entries, in file order, their lines moved by `lineShift`. */
+  importEntries(e: ReferenceEntries, lineShift = 0): void {
     while (this.size + e.size > this.keys.length) this.grow();
     const at = this.size;
     this.keys.set(e.keys, at);
     this.offsets.set(e.offsets, at);
     this.lines.set(e.lines, at);
+    if (lineShift !== 0) for (let i = at; i < at + e.size; i++) this.lines[i] += lineShift;
     this.prints.set(e.prints, at * BASIC4_COMPARED.length);
     this.size += e.size;
     this.csv ??= e.csv;
@@ -227,7 +228,7 @@ export function referenceIndexer(index: ReferenceIndex): Check {
     create: () => ({
       record: (rec) => index.add(rec),
       exportState: () => index.exportEntries(),
-      importState: (state) => index.importEntries(state as ReferenceEntries),
+      importState: (state, shift) => index.importEntries(state as ReferenceEntries, shift.lines),
     }),
   });
 }

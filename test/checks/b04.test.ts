@@ -180,6 +180,21 @@ describe("the B04 index", () => {
     expect(idx.bytesAllocated()).toBe(B04_INDEX_BYTES_PER_RECORD * 65_536); // one chunk
   });
 
+  it("moves a range's positions by the records and lines before it when importing (long gaps included)", () => {
+    const range = new IdentityIndex();
+    const base = { body: 31415926535, recipientKey: 1, recipient: 0, birth: 1, sex: 1, name: 1, kana: 1, address: 1, from: 0, to: 0 };
+    range.add({ ...base, fileIndex: 2, record: 1, line: 1 });
+    range.add({ ...base, fileIndex: 2, record: 2, line: 70_000 }); // a gap that needs the overflow map
+    range.add({ ...base, fileIndex: 2, record: 3, line: 70_001 });
+    const main = new IdentityIndex();
+    main.add({ ...base, fileIndex: 2, record: 1, line: 2 });
+    main.importState(structuredClone(range.exportState()), { records: 10, lines: 65_540 });
+    expect([1, 2, 3].map((i) => main.position(i))).toEqual([
+      { fileIndex: 2, record: 11, line: 65_541 }, { fileIndex: 2, record: 12, line: 135_540 }, { fileIndex: 2, record: 13, line: 135_541 },
+    ]);
+    expect(main.body(3)).toBe(31415926535);
+  });
+
   it("parallel runs: worker states exported per range and imported in order give the same findings", () => {
     const files: Row[][] = [
       [stranger(), person({ birthDate: "19800515" }), row({ individualNumber: A })],
@@ -197,7 +212,7 @@ describe("the B04 index", () => {
       rows.forEach((fields, i) => worker.record({ record: i + 1, line: i + 2, offset: 0, fileIndex: fi, cells: [], fields }));
       return structuredClone(worker.exportStates());
     });
-    for (const s of states) main.importStates(s);
+    for (const s of states) main.importStates(s, { records: 0, lines: 0 });
     main.end();
     expect(collectors.map((c) => c.findings)).toEqual(single);
     expect(single.flat().length).toBe(7); // (a): three records carry A, one born a day later → 3; (b): A ×3 and B on 1234566 → 4
