@@ -99,3 +99,22 @@ describe("the sample", () => {
     for (const code of ["B05", "B06", "B07", "B08"]) expect(counts[code]).toBeGreaterThan(0);
   });
 });
+
+describe("firstOfEachKey (the reference index's sort)", () => {
+  it("sorts by key and keeps the first entry of each key, as a stable comparison sort does", async () => {
+    const { firstOfEachKey } = await import("../src/reference/index.js");
+    const { mulberry32 } = await import("../src/engine/sampler.js");
+    const next = mulberry32(7);
+    for (const n of [0, 1, 2, 1000, 20_000]) {
+      // 15-digit keys, small keys, and many repeats (every key drawn from a pool about n/3 large)
+      const pool = Array.from({ length: Math.max(1, Math.floor(n / 3)) }, (_, i) =>
+        i % 3 === 0 ? Math.floor(next() * 1e15) : i % 3 === 1 ? Math.floor(next() * 100) : 999_999_999_999_999 - i);
+      const keys = Float64Array.from({ length: n }, () => pool[Math.floor(next() * pool.length)]);
+      const expected: number[] = [];
+      for (const i of Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b)) {
+        if (expected.length === 0 || keys[expected[expected.length - 1]] !== keys[i]) expected.push(i);
+      }
+      expect(Array.from(firstOfEachKey(keys, n))).toEqual(expected);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { defineCheck, type Check } from "../checks/define.js";
 import { runCheckParallel } from "../engine/parallel.js";
 import type { RunOptions } from "../engine/run-types.js";
 import { fatal } from "../i18n/fatal.js";
+import { isAsciiDigits } from "../jp/blank.js";
 import { RecordDecoder } from "../input/decode.js";
 import type { EncodingName } from "../input/encodings.js";
 import { RecordScanner } from "../input/record-scanner.js";
@@ -17,18 +18,49 @@ export type ReferenceKey = "individualNumber" | "recipientNumber";
 /** Bytes the index holds per reference record: key 8 + offset 8 + line 4 + 5 fingerprints × 4. */
 export const REFERENCE_BYTES_PER_RECORD = 8 + 8 + 4 + BASIC4_COMPARED.length * 4;
 
-/** A copy of `a` in a SharedArrayBuffer (worker threads then see the same memory instead of a copy). */
-function shared<T extends Float64Array | Uint32Array>(a: T): T {
-  const ctor = a.constructor as new (buffer: SharedArrayBuffer) => T;
-  const out = new ctor(new SharedArrayBuffer(a.byteLength));
-  out.set(a as never);
-  return out;
+/** A typed array of `n` elements in a SharedArrayBuffer (worker threads then see the same memory, not a copy). */
+function sharedArray<T extends Float64Array | Uint32Array>(ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, n: number): T {
+  return new ctor(new SharedArrayBuffer(n * ctor.BYTES_PER_ELEMENT));
+}
+
+/** Radix digits of the keys (integers below 2^52): 4 passes of 13 bits. */
+const RADIX_BITS = 13;
+const RADIX = 1 << RADIX_BITS;
+const RADIX_PASSES = 4;
+
+/**
+ * Indexes of keys[0..n) sorted by key, only the first (lowest index) of each key: a stable LSD radix sort (four
+ * counting passes instead of a comparison sort of two million indexes).
+ */
+export function firstOfEachKey(keys: Float64Array, n: number): Uint32Array {
+  let idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  let tmp = new Uint32Array(n);
+  const starts = new Uint32Array(RADIX);
+  for (let p = 0, div = 1; p < RADIX_PASSES; p++, div *= RADIX) {
+    starts.fill(0);
+    for (let i = 0; i < n; i++) starts[Math.floor(keys[i] / div) % RADIX]++;
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = starts[d];
+      starts[d] = sum;
+      sum += c;
+    }
+    for (let j = 0; j < n; j++) {
+      const i = idx[j];
+      tmp[starts[Math.floor(keys[i] / div) % RADIX]++] = i;
+    }
+    [idx, tmp] = [tmp, idx];
+  }
+  let m = 0;
+  for (let j = 0; j < n; j++) if (j === 0 || keys[idx[j]] !== keys[idx[j - 1]]) idx[m++] = idx[j];
+  return idx.slice(0, m);
 }
 
 /** A numeric key (up to 15 digits) from the record's key field, or undefined when it has none. */
 export function keyOf(fields: Partial<Record<FieldName, string>>, key: ReferenceKey): number | undefined {
   const v = (fields[key] ?? "").trim();
-  return /^\d{1,15}$/.test(v) ? Number(v) : undefined;
+  return v.length <= 15 && isAsciiDigits(v) ? Number(v) : undefined;
 }
 
 /** A ReferenceIndex as plain data (typed arrays, maps): what a worker thread receives. */
@@ -42,7 +74,7 @@ export interface ReferenceTransfer {
   offsets: Float64Array;
   lines: Uint32Array;
   prints: Uint32Array;
-  order: Uint32Array;
+  unique: number;
   xmlRecords?: Map<number, Basic4Values>;
   csv?: { encoding: EncodingName; delimiter: number; cellOf: Partial<Record<FieldName, number>>; values: Record<string, Record<string, string> | undefined> };
 }
@@ -67,7 +99,9 @@ export class ReferenceIndex {
   private offsets = new Float64Array(1024);
   private lines = new Uint32Array(1024);
   private prints = new Uint32Array(1024 * BASIC4_COMPARED.length);
-  private order = new Uint32Array(0);
+  /** Entries after seal(): one per key, sorted by key. */
+  private unique = 0;
+  private decoder?: RecordDecoder;
   size = 0;
   duplicates = 0;
   /** XML references are parsed whole anyway: their records are kept for re-reading. */
@@ -121,28 +155,35 @@ export class ReferenceIndex {
     this.csv ??= e.csv;
   }
 
-  /** Sorts the keys once reading is done; later duplicates of a key are counted and ignored. */
+  /**
+   * Once reading is done: the entries are copied into shared memory sorted by key (a stable radix sort), keeping
+   * the first entry of each key; later duplicates are counted and ignored. Lookups are then one binary search.
+   */
   seal(values: Record<string, Record<string, string> | undefined>): void {
     if (this.csv) this.csv.values = values;
-    const idx = Array.from({ length: this.size }, (_, i) => i).sort((a, b) => this.keys[a] - this.keys[b] || a - b);
-    const kept: number[] = [];
-    for (const i of idx) {
-      if (kept.length > 0 && this.keys[kept[kept.length - 1]] === this.keys[i]) this.duplicates++;
-      else kept.push(i);
+    const order = firstOfEachKey(this.keys, this.size);
+    this.duplicates = this.size - order.length;
+    const m = order.length;
+    const w = BASIC4_COMPARED.length;
+    const keys = sharedArray(Float64Array, m);
+    const offsets = sharedArray(Float64Array, m);
+    const lines = sharedArray(Uint32Array, m);
+    const prints = sharedArray(Uint32Array, m * w);
+    for (let j = 0; j < m; j++) {
+      const i = order[j];
+      keys[j] = this.keys[i];
+      offsets[j] = this.offsets[i];
+      lines[j] = this.lines[i];
+      for (let f = 0; f < w; f++) prints[j * w + f] = this.prints[i * w + f];
     }
-    this.order = shared(Uint32Array.from(kept));
-    const n = this.size;
-    this.keys = shared(this.keys.subarray(0, n));
-    this.offsets = shared(this.offsets.subarray(0, n));
-    this.lines = shared(this.lines.subarray(0, n));
-    this.prints = shared(this.prints.subarray(0, n * BASIC4_COMPARED.length));
+    Object.assign(this, { keys, offsets, lines, prints, unique: m });
   }
 
   /** The sealed index as structured-cloneable data: its arrays live in shared memory, so workers do not copy them. */
   toTransfer(): ReferenceTransfer {
     return {
       path: this.path, key: this.key, dateFormats: [...this.dateFormats], size: this.size, duplicates: this.duplicates,
-      keys: this.keys, offsets: this.offsets, lines: this.lines, prints: this.prints, order: this.order,
+      keys: this.keys, offsets: this.offsets, lines: this.lines, prints: this.prints, unique: this.unique,
       xmlRecords: this.xmlRecords, csv: this.csv,
     };
   }
@@ -151,7 +192,7 @@ export class ReferenceIndex {
     const index = new ReferenceIndex(t.path, t.key, t.dateFormats);
     Object.assign(index, {
       size: t.size, duplicates: t.duplicates, keys: t.keys, offsets: t.offsets, lines: t.lines, prints: t.prints,
-      order: t.order, xmlRecords: t.xmlRecords, csv: t.csv,
+      unique: t.unique, xmlRecords: t.xmlRecords, csv: t.csv,
     });
     return index;
   }
@@ -164,13 +205,15 @@ export class ReferenceIndex {
     const p = new Uint32Array(n * BASIC4_COMPARED.length); p.set(this.prints); this.prints = p;
   }
 
-  private find(k: number): number {
+  /** The entry of key `k` in the sealed index, or -1. */
+  find(k: number): number {
+    const keys = this.keys;
     let lo = 0;
-    let hi = this.order.length - 1;
+    let hi = this.unique - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const v = this.keys[this.order[mid]];
-      if (v === k) return this.order[mid];
+      const v = keys[mid];
+      if (v === k) return mid;
       if (v < k) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -185,41 +228,61 @@ export class ReferenceIndex {
     return { line: this.lines[i], fingerprints: Array.from(this.prints.subarray(i * n, i * n + n)) };
   }
 
+  /** Line of entry i (from find). */
+  lineAt(i: number): number {
+    return this.lines[i];
+  }
+
+  /** Fingerprint of field BASIC4_COMPARED[j] of entry i (from find). */
+  fingerprintAt(i: number, j: number): number {
+    return this.prints[i * BASIC4_COMPARED.length + j];
+  }
+
   /** Re-reads one reference record from the file (only to show a difference). */
   values(k: number): Basic4Values | undefined {
     const i = this.find(k);
-    if (i < 0) return undefined;
-    if (this.xmlRecords) return this.xmlRecords.get(k);
+    return i < 0 ? undefined : this.valuesAt(i);
+  }
+
+  /** Re-reads entry i's record (from find): a small read at its offset, scanned up to the record's end only. */
+  valuesAt(i: number): Basic4Values {
+    if (this.xmlRecords) return this.xmlRecords.get(this.keys[i])!;
     const csv = this.csv!;
+    this.decoder ??= new RecordDecoder(csv.encoding);
     const fd = openSync(this.path, "r");
     try {
-      let size = 64 * 1024;
-      for (;;) {
+      for (let size = REREAD_BYTES; ; size *= 4) {
         const buf = new Uint8Array(size);
         const got = readSync(fd, buf, 0, size, this.offsets[i]);
         let cells: string[] | undefined;
         const scanner = new RecordScanner(csv.delimiter, Infinity, (r) => {
-          cells ??= splitCells(new RecordDecoder(csv.encoding).decode(r.bytes).text, String.fromCharCode(csv.delimiter));
-        });
+          cells ??= splitCells(this.decoder!.decode(r.bytes).text, String.fromCharCode(csv.delimiter));
+        }, this.offsets[i], 1, this.offsets[i] + 1);
         scanner.push(buf.subarray(0, got));
         if (!cells && got < size) scanner.end();
-        if (cells) {
-          const out: Basic4Values = {};
-          for (const f of BASIC4_COMPARED) {
-            const c = csv.cellOf[f];
-            const v = c === undefined ? undefined : cells[c];
-            const map = csv.values[f];
-            out[f] = v !== undefined && map && Object.hasOwn(map, v) ? map[v] : v;
-          }
-          return out;
-        }
-        size *= 4;
+        if (cells) return this.basic4Of(cells);
+        if (got < size) return this.basic4Of([]);
       }
     } finally {
       closeSync(fd);
     }
   }
+
+  private basic4Of(cells: string[]): Basic4Values {
+    const csv = this.csv!;
+    const out: Basic4Values = {};
+    for (const f of BASIC4_COMPARED) {
+      const c = csv.cellOf[f];
+      const v = c === undefined ? undefined : cells[c];
+      const map = csv.values[f];
+      out[f] = v !== undefined && map && Object.hasOwn(map, v) ? map[v] : v;
+    }
+    return out;
+  }
 }
+
+/** First read when re-reading a reference record (records are a few hundred bytes; longer ones read again). */
+const REREAD_BYTES = 2048;
 
 /** A pseudo-check that feeds every record of the reference file into `index` (in worker threads too). */
 export function referenceIndexer(index: ReferenceIndex): Check {

@@ -11,7 +11,13 @@ export type ReferenceMatch =
   | { status: "same"; line: number }
   | { status: "differs"; line: number; comparison: Basic4Comparison; reference: Basic4Values };
 
-const memo = new WeakMap<DataRecord, ReferenceMatch>();
+/**
+ * The last record matched and its match: B05–B08 ask for the same record one after the other. (A WeakMap over
+ * every record cost more in garbage collection than the matching itself.)
+ */
+let lastRecord: DataRecord | undefined;
+let lastIndex: ReferenceIndex | undefined;
+let lastMatch: ReferenceMatch | undefined;
 
 export function referenceOf(ctx: CheckContext): ReferenceIndex | undefined {
   return ctx.options.reference as ReferenceIndex | undefined;
@@ -19,24 +25,36 @@ export function referenceOf(ctx: CheckContext): ReferenceIndex | undefined {
 
 /** The record's match against the reference, computed once per record. */
 export function matchReference(rec: DataRecord, ctx: CheckContext): ReferenceMatch {
-  const hit = memo.get(rec);
-  if (hit) return hit;
-  const m = compute(rec, ctx);
-  memo.set(rec, m);
-  return m;
+  const index = referenceOf(ctx);
+  if (rec === lastRecord && index === lastIndex && lastMatch !== undefined) return lastMatch;
+  lastMatch = compute(rec, ctx);
+  lastRecord = rec;
+  lastIndex = index;
+  return lastMatch;
 }
 
 function compute(rec: DataRecord, ctx: CheckContext): ReferenceMatch {
   const index = referenceOf(ctx)!;
   const k = keyOf(rec.fields, index.key);
-  if (k === undefined) return { status: "no-key" };
-  const ref = index.lookup(k);
-  if (!ref) return { status: "missing" };
+  if (k === undefined) return NO_KEY;
+  const i = index.find(k);
+  if (i < 0) return MISSING;
   const formats = ctx.options.dateFormats;
-  const same = BASIC4_COMPARED.every((f, j) => fnv1a(comparable(f, rec.fields[f], formats)) === ref.fingerprints[j]);
-  if (same) return { status: "same", line: ref.line };
-  const reference = index.values(k)!;
+  const line = index.lineAt(i);
+  if (sameFingerprints(rec, index, i, formats)) return { status: "same", line };
+  const reference = index.valuesAt(i);
   const comparison = compareBasic4(rec.fields, reference, { inputDateFormats: formats, referenceDateFormats: index.dateFormats });
-  if (comparison.code === null) return { status: "same", line: ref.line };
-  return { status: "differs", line: ref.line, comparison, reference };
+  if (comparison.code === null) return { status: "same", line };
+  return { status: "differs", line, comparison, reference };
+}
+
+const MISSING: ReferenceMatch = { status: "missing" };
+const NO_KEY: ReferenceMatch = { status: "no-key" };
+
+function sameFingerprints(rec: DataRecord, index: ReferenceIndex, i: number, formats: readonly string[]): boolean {
+  for (let j = 0; j < BASIC4_COMPARED.length; j++) {
+    const f = BASIC4_COMPARED[j];
+    if (fnv1a(comparable(f, rec.fields[f], formats)) !== index.fingerprintAt(i, j)) return false;
+  }
+  return true;
 }
