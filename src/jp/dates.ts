@@ -79,10 +79,17 @@ function parseCompact(v: string): ParsedDate | undefined {
     const c = v.charCodeAt(i);
     if (c < 48 || c > 57) return undefined;
   }
-  const y = Number(v.slice(0, 4));
-  const m = Number(v.slice(4, 6));
-  const d = Number(v.slice(6, 8));
+  const y = digitsAt(v, 0, 4);
+  const m = digitsAt(v, 4, 6);
+  const d = digitsAt(v, 6, 8);
   return isRealDay(y, m, d) ? { ok: true, ymd: v, format: "YYYYMMDD" } : { ok: false, reason: "impossible" };
+}
+
+/** The number written by the ASCII digits s[from..to) (the caller has checked they are digits). */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
 }
 
 function western(m: RegExpExecArray | null, format: DateFormat): ParsedDate | undefined {
@@ -98,7 +105,7 @@ export function isRealDay(y: number, m: number, d: number): boolean {
 
 export function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** "YYYYMMDD" from numbers. */
@@ -108,9 +115,9 @@ export function ymd(y: number, m: number, d: number): string {
 
 /** Days since 1970-01-01 of a "YYYYMMDD" string (proleptic Gregorian; H. Hinnant's days_from_civil). */
 export function ymdToDays(s: string): number {
-  let y = Number(s.slice(0, 4));
-  const m = Number(s.slice(4, 6));
-  const d = Number(s.slice(6, 8));
+  let y = digitsAt(s, 0, 4);
+  const m = digitsAt(s, 4, 6);
+  const d = digitsAt(s, 6, 8);
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
