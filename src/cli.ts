@@ -82,7 +82,7 @@ function buildProgram(io: Io, lang: Lang, result: { code: number }): Command {
     .option("--reference-layout <file>", ja ? "参照ファイルのレイアウト定義 JSON" : "layout profile of the reference file")
     .option("--reference-encoding <name>", ja ? "参照ファイルの文字コード" : "encoding of the reference file")
     .addOption(new Option("--key <field>", ja ? "照合キー individualNumber|recipientNumber" : "join key individualNumber|recipientNumber").choices(["individualNumber", "recipientNumber"]).default("individualNumber"))
-    .option("--jobs <n>", ja ? "ワーカースレッド数（既定 auto：16 MiB 以上でコア数まで）" : "worker threads (default auto: up to the core count from 16 MiB of input)", "auto")
+    .option("--jobs <n>", ja ? "点検に使うスレッド数（既定 auto：16 MiB 以上でコア数まで）" : "threads that check (default auto: up to the core count from 16 MiB of input)", "auto")
     .option("--no-color", ja ? "色を付けない" : "no colour")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => {} })

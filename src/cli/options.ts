@@ -143,7 +143,7 @@ export async function prepareRun(o: Opts, lang: Lang, env: Record<string, string
   return { run, rules, redact, maxWarnings, severity };
 }
 
-/** --jobs N, or auto: worker threads when the inputs are large enough to repay starting them. */
+/** --jobs N, or auto: threads (this one and N − 1 workers) when the inputs are large enough to repay starting them. */
 export function jobsFor(option: string, paths: readonly string[]): number {
   if (option !== "auto") return intOption("--jobs", option, 1);
   let bytes = 0;
