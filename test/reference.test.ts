@@ -118,3 +118,19 @@ describe("firstOfEachKey (the reference index's sort)", () => {
     }
   });
 });
+
+describe("the sealed reference index's lookup", () => {
+  it("finds every key, across block boundaries, and no key it does not hold", async () => {
+    const { ReferenceIndex } = await import("../src/reference/index.js");
+    const index = new ReferenceIndex("unused.xml", "recipientNumber", []);
+    const keys = Array.from({ length: 1000 }, (_, i) => 1_000 + i * 7);
+    // added out of order, one key twice (the first is kept), as XML records (no file is read)
+    for (const [n, k] of [...keys].reverse().concat([keys[500]]).entries()) {
+      index.add({ record: n + 1, line: n + 2, offset: 0, fileIndex: 0, cells: [], fields: { recipientNumber: String(k), name: `n${n}` } });
+    }
+    index.seal({});
+    expect(index.duplicates).toBe(1);
+    for (const k of keys) expect(index.lineAt(index.find(k))).toBe(1000 - keys.indexOf(k) + 1);
+    for (const k of [0, 999, 1_001, 1_000 + 999 * 7 + 1, 1e15]) expect(index.find(k)).toBe(-1);
+  });
+});

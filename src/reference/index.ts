@@ -101,6 +101,8 @@ export class ReferenceIndex {
   private prints = new Uint32Array(1024 * BASIC4_COMPARED.length);
   /** Entries after seal(): one per key, sorted by key. */
   private unique = 0;
+  /** Every BLOCK-th sorted key (built on the first lookup, in each thread). */
+  private blockFirsts?: Float64Array;
   private decoder?: RecordDecoder;
   size = 0;
   duplicates = 0;
@@ -205,17 +207,28 @@ export class ReferenceIndex {
     const p = new Uint32Array(n * BASIC4_COMPARED.length); p.set(this.prints); this.prints = p;
   }
 
-  /** The entry of key `k` in the sealed index, or -1. */
+  /**
+   * The entry of key `k` in the sealed index, or -1: a binary search over every BLOCK-th key (small enough to stay
+   * in the CPU cache), then one within that block — a few cache misses instead of one per step over 16 MB.
+   */
   find(k: number): number {
     const keys = this.keys;
+    const firsts = this.blockFirsts ??= blockFirstKeys(keys, this.unique);
     let lo = 0;
-    let hi = this.unique - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
+    let hi = firsts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    let a = lo * BLOCK;
+    let b = Math.min(a + BLOCK, this.unique) - 1;
+    while (a <= b) {
+      const mid = (a + b) >> 1;
       const v = keys[mid];
       if (v === k) return mid;
-      if (v < k) lo = mid + 1;
-      else hi = mid - 1;
+      if (v < k) a = mid + 1;
+      else b = mid - 1;
     }
     return -1;
   }
@@ -279,6 +292,16 @@ export class ReferenceIndex {
     }
     return out;
   }
+}
+
+/** Keys per block of the two-level lookup. */
+const BLOCK = 64;
+
+/** keys[0], keys[BLOCK], keys[2·BLOCK], … of the first n sorted keys. */
+function blockFirstKeys(keys: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(Math.ceil(n / BLOCK));
+  for (let j = 0; j < out.length; j++) out[j] = keys[j * BLOCK];
+  return out;
 }
 
 /** First read when re-reading a reference record (records are a few hundred bytes; longer ones read again). */
