@@ -5,6 +5,9 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
+/** Node's Buffer#indexOf (memchr) on any Uint8Array: many times faster per line than Uint8Array#indexOf or a loop. */
+const bufferIndexOf = Buffer.prototype.indexOf as (this: Uint8Array, value: number, byteOffset: number) => number;
+
 export type SyntaxKind = "stray-quote" | "text-after-quote" | "unclosed-quote" | "field-too-long";
 
 export interface SyntaxIssue {
@@ -62,6 +65,10 @@ export class RecordScanner {
   /** The current record's issues; NO_ISSUES (shared, never written) until it has one. */
   private issues: SyntaxIssue[] = NO_ISSUES;
   private flaggedField = false;
+  /** Position in buf of the next quote at or after the last search (buf.length when none); -1: search again. */
+  private nextQuote = -1;
+  /** Position in buf of the next CR at or after the last search (buf.length when none); -1: search again. */
+  private nextCR = -1;
   /** Where the scanner stopped: the first record start at or after `stopAt` (a byte range's end), or -1. */
   stoppedAt = -1;
   /** Lines completed before `stoppedAt` (the line count at the stop, less the start line). */
@@ -94,6 +101,8 @@ export class RecordScanner {
 
   push(chunk: Uint8Array): void {
     if (this.stopped) return;
+    this.nextQuote = -1;
+    this.nextCR = -1;
     if (this.recStart >= this.buf.length) {
       this.base += this.buf.length;
       this.pos -= this.buf.length;
@@ -150,6 +159,14 @@ export class RecordScanner {
       if (this.reachedStop(i)) return this.stop(i);
     }
     while (i < n) {
+      if (i === this.recStart && this.state === State.FieldStart) {
+        const next = this.plainLine(i);
+        if (next >= 0) {
+          i = next;
+          if (this.reachedStop(i)) return this.stop(i);
+          continue;
+        }
+      }
       const b = buf[i];
       switch (this.state) {
         case State.FieldStart:
@@ -252,6 +269,33 @@ export class RecordScanner {
       this.emit(this.recStart, n, false);
     }
     this.recStart = n;
+  }
+
+  /**
+   * The common line, at a record start: complete in the buffer, no quote, no CR but the one of its CRLF, and no longer
+   * than a field may be — so it is one record with no issue, whatever its cells. Emits it and returns the position
+   * after its line end, or -1 when the line needs the byte-by-byte scan.
+   */
+  private plainLine(i: number): number {
+    const buf = this.buf;
+    const lf = bufferIndexOf.call(buf, LF, i);
+    if (lf < 0) return -1;
+    const end = lf > i && buf[lf - 1] === CR ? lf - 1 : lf;
+    if (end - i > this.maxFieldBytes) return -1;
+    if (this.nextQuote < i) this.nextQuote = this.find(QUOTE, i);
+    if (this.nextQuote < lf) return -1;
+    if (this.nextCR < i) this.nextCR = this.find(CR, i);
+    if (this.nextCR < end) return -1;
+    this.emit(i, end, false);
+    this.line++;
+    this.startRecord(lf + 1);
+    return lf + 1;
+  }
+
+  /** Position of the next `byte` in buf at or after `from`, buf.length when there is none. */
+  private find(byte: number, from: number): number {
+    const at = bufferIndexOf.call(this.buf, byte, from);
+    return at < 0 ? this.buf.length : at;
   }
 
   /**
