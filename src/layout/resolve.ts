@@ -84,21 +84,30 @@ export function mapFields(layout: ResolvedLayout, cells: string[]): Partial<Reco
 }
 
 /**
- * The function that builds a layout's fields objects. A record with every mapped cell gets an object literal generated
- * for the layout (keys in `cellOf` order, checked against FIELD_NAMES, and integer cell indexes: nothing from the file
- * goes into the code), so every record's object has one hidden class and needs no keyed store per field (mapFields
- * took about 6 times as long that way). A shorter record (S01) leaves its missing fields out, field by field.
+ * The function that builds a layout's fields objects. A record with every mapped cell gets one fixed object literal
+ * with every field name (undefined where the layout has no such column), so every record's object has one hidden
+ * class and needs no keyed store per field (mapFields took about 6 times as long that way). A shorter record (S01)
+ * leaves its missing fields out, field by field.
  */
 function fieldsBuilder(layout: ResolvedLayout): FieldsOf {
   const plan: FieldPlan[] = (Object.entries(layout.cellOf) as [FieldName, number][]).map(([field, cell]) => ({ field, cell, map: layout.values[field] }));
-  const fieldByField = (cells: string[]) => fieldsOneByOne(plan, cells);
-  const safe = plan.every((p) => (FIELD_NAMES as readonly string[]).includes(p.field) && Number.isInteger(p.cell) && p.cell >= 0);
-  if (!safe) return fieldByField;
   const cellsNeeded = Math.max(0, ...plan.map((p) => p.cell + 1));
-  const props = plan.map((p, k) => `${JSON.stringify(p.field)}: ${p.map === undefined ? `c[${p.cell}]` : `mapped(c[${p.cell}], plan[${k}].map)`}`);
-  const make = new Function("plan", "mapped", "fieldByField", "cellsNeeded",
-    `return (c) => c.length < cellsNeeded ? fieldByField(c) : { ${props.join(", ")} };`);
-  return make(plan, mappedValue, fieldByField, cellsNeeded) as FieldsOf;
+  const cell = (f: FieldName) => layout.cellOf[f] ?? -1;
+  const map = (f: FieldName) => (layout.cellOf[f] === undefined ? undefined : layout.values[f]);
+  const [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11] = FIELD_NAMES.map(cell);
+  const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = FIELD_NAMES.map(map);
+  return (c) => c.length < cellsNeeded ? fieldsOneByOne(plan, c) : {
+    insurerNumber: pick(c, c0, m0), recipientNumber: pick(c, c1, m1), branch: pick(c, c2, m2),
+    individualNumber: pick(c, c3, m3), name: pick(c, c4, m4), nameKana: pick(c, c5, m5), birthDate: pick(c, c6, m6),
+    sex: pick(c, c7, m7), address: pick(c, c8, m8), postalCode: pick(c, c9, m9), qualifiedOn: pick(c, c10, m10),
+    disqualifiedOn: pick(c, c11, m11),
+  } satisfies Record<(typeof FIELD_NAMES)[number], string | undefined>;
+}
+
+/** Cell i of a record (undefined for -1, a field the layout does not have), through the field's value map. */
+function pick(cells: string[], i: number, map: Record<string, string> | undefined): string | undefined {
+  if (i < 0) return undefined;
+  return map === undefined ? cells[i] : mappedValue(cells[i], map);
 }
 
 function fieldsOneByOne(plan: FieldPlan[], cells: string[]): Partial<Record<FieldName, string>> {
