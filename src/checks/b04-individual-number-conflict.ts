@@ -1,11 +1,11 @@
 // B04: one 個人番号 on records of different people, or one 受給者番号 + 枝番 carrying two 個人番号 (across every file).
 import { trimSpaces } from "../jp/blank.js";
-import { isValidIndividualNumber, individualNumberCheckDigit } from "../jp/check-digits.js";
+import { individualNumberCheckDigit } from "../jp/check-digits.js";
 import { parseDate, ymdToDays } from "../jp/dates.js";
 import { lenientFingerprint32 } from "../jp/lenient.js";
 import {
   BIRTH_EPOCH_DAYS, DIFFER, GroupView, IDENTITY_INDEX_BYTES_PER_RECORD, IdentityIndex, OPEN_ENDED, PERIOD_EPOCH_DAYS,
-  hash53Joined, packRecipient, toUint16Days, type IdentityIndexState,
+  hash53Joined, packRecipient, toUint16Days, type IdentityEntry, type IdentityIndexState,
 } from "../index/identity-index.js";
 import type { FieldName, DataRecord } from "../types.js";
 import { FIELD_LABELS } from "../layout/aliases.js";
@@ -37,9 +37,8 @@ export default defineCheck({
     const formats = ctx.options.dateFormats;
     return {
       record(rec) {
-        const number = trimSpaces(rec.fields.individualNumber ?? "");
-        if (!isValidIndividualNumber(number)) return;
-        index.add(entryOf(rec, number, formats));
+        const body = individualNumberBody(rec.fields.individualNumber);
+        if (body >= 0) index.add(entryOf(rec, body, formats, ENTRY));
       },
       exportState() {
         const state = index.exportState();
@@ -58,30 +57,61 @@ export default defineCheck({
 });
 
 
-function entryOf(rec: DataRecord, number: string, formats: readonly string[]) {
+/** The 11-digit body of a valid 個人番号 (white space at the ends ignored) as a number; -1 when invalid or empty. */
+function individualNumberBody(value: string | undefined): number {
+  if (value === undefined) return -1;
+  // (12 characters with white space at an end would trim to fewer: invalid either way)
+  const number = value.length === 12 ? value : trimSpaces(value);
+  if (number.length !== 12) return -1;
+  // isValidIndividualNumber, with the digit test folded into reading the body
+  let body = 0;
+  for (let i = 0; i < 11; i++) {
+    const d = number.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    body = body * 10 + d;
+  }
+  return individualNumberCheckDigit(number) === number.charCodeAt(11) - 48 ? body : -1;
+}
+
+/** add() copies an entry's values into its columns, so one object serves every record. */
+const ENTRY: IdentityEntry = {
+  fileIndex: 0, record: 0, line: 0, body: 0, recipientKey: 0, recipient: 0, birth: 0, sex: 0, name: 0, kana: 0, address: 0, from: 0, to: 0,
+};
+
+/** Fills `e` with what the index keeps of `rec`. */
+function entryOf(rec: DataRecord, body: number, formats: readonly string[], e: IdentityEntry): IdentityEntry {
   const f = rec.fields;
-  const recipient = trimSpaces(f.recipientNumber ?? "");
+  const recipient = trimmed(f.recipientNumber);
   const birth = parseDate(f.birthDate ?? "", formats);
-  const sex = trimSpaces(f.sex ?? "");
   const from = dayOf(f.qualifiedOn, formats);
-  const disq = trimSpaces(f.disqualifiedOn ?? "");
+  const disq = trimmed(f.disqualifiedOn);
   const to = disq === "" ? OPEN_ENDED : dayOf(disq, formats);
   const periodKnown = from !== 0 && to !== 0 && from <= to;
-  return {
-    fileIndex: rec.fileIndex,
-    record: rec.record,
-    line: rec.line,
-    body: Number(number.slice(0, 11)),
-    recipientKey: recipient === "" ? 0 : hash53Joined(trimSpaces(f.insurerNumber ?? ""), recipient, trimSpaces(f.branch ?? "")),
-    recipient: packRecipient(recipient),
-    birth: birth.ok ? toUint16Days(ymdToDays(birth.ymd), BIRTH_EPOCH_DAYS) : 0,
-    sex: sex === "1" ? 1 : sex === "2" ? 2 : 0,
-    name: foldedFingerprint16(f.name),
-    kana: foldedFingerprint16(f.nameKana),
-    address: foldedAddressFingerprint(f.address),
-    from: periodKnown ? from : 0,
-    to: periodKnown ? to : 0,
-  };
+  e.fileIndex = rec.fileIndex;
+  e.record = rec.record;
+  e.line = rec.line;
+  e.body = body;
+  e.recipientKey = recipient === "" ? 0 : hash53Joined(trimmed(f.insurerNumber), recipient, trimmed(f.branch));
+  e.recipient = packRecipient(recipient);
+  e.birth = birth.ok ? toUint16Days(ymdToDays(birth.ymd), BIRTH_EPOCH_DAYS) : 0;
+  e.sex = sexCode(f.sex);
+  e.name = foldedFingerprint16(f.name);
+  e.kana = foldedFingerprint16(f.nameKana);
+  e.address = foldedAddressFingerprint(f.address);
+  e.from = periodKnown ? from : 0;
+  e.to = periodKnown ? to : 0;
+  return e;
+}
+
+/** The value without white space at its ends; "" when missing. */
+function trimmed(v: string | undefined): string {
+  return v === undefined ? "" : trimSpaces(v);
+}
+
+/** 1 or 2 for 性別 "1" / "2" (white space at the ends ignored), otherwise 0. */
+function sexCode(v: string | undefined): number {
+  const s = v === undefined || v.length === 1 ? v : trimSpaces(v);
+  return s === "1" ? 1 : s === "2" ? 2 : 0;
 }
 
 /** 16-bit fingerprint of the folded value (as fingerprint16 of it); 0 when empty. */

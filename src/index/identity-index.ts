@@ -1,6 +1,5 @@
 // A compact, columnar index of who each record says it is (個人番号, 受給者番号 key, birth, sex, name and address
 // fingerprints, qualification period), for B04. It never holds a record: 38 bytes per indexed record.
-import { isAsciiDigits } from "../jp/blank.js";
 
 /**
  * One record as the index takes it. Strings are already reduced to numbers by the caller (see b04):
@@ -42,8 +41,10 @@ type TypedArrayCtor = Uint8ArrayConstructor | Uint16ArrayConstructor | Uint32Arr
  *   from 2 + to 2                qualification period
  *   record 4 + lineDelta 2       position (line − record; larger gaps go to a sparse map)
  * = 38 bytes. The file index is not stored per record: records arrive file by file, so runs of records are
- * mapped to files by a short segment list. end() adds one transient Float64Array of about n/4 entries
- * (≈ 2 bytes per record) while it looks for duplicate keys, partition by partition: 40 bytes at the peak.
+ * mapped to files by a short segment list. groupsBy (end()) adds two Uint32Arrays of n/4 + 2√n + 1024 entries
+ * (≈ 2 bytes per record: a bit-set sieve, then radix-sort buffers; reused by its second call), a fixed 256 KiB
+ * for one chunk's key hashes and, per duplicated key, a few words (HashSet32): 40 bytes at the peak, plus the
+ * groups it returns.
  */
 const COLUMNS = {
   numberLo: Uint32Array,
@@ -125,31 +126,54 @@ export class IdentityIndex {
   ) as Record<ColumnName, Column>;
   private readonly segments: { start: number; fileIndex: number }[] = [];
   private readonly lineOverflow = new Map<number, number>();
+  /** add()'s chunk: its index and its typed arrays (no per-column chunk lookup per record). */
+  private openChunk = -1;
+  private w: Record<ColumnName, Chunk> | undefined;
+  /** The file of the last segment (-1 before the first record). */
+  private lastFileIndex = -1;
+  /** groupsBy's transient buffers (see scratch()). */
+  private buffers: [Uint32Array, Uint32Array] | undefined;
   size = 0;
 
   add(e: IdentityEntry): void {
     const i = this.size++;
-    const c = this.cols;
-    c.numberLo.set(i, e.body % 0x1_0000_0000);
-    c.numberHi.set(i, Math.floor(e.body / 0x1_0000_0000));
-    c.recipientKey.set(i, e.recipientKey);
-    c.recipient.set(i, e.recipient);
-    c.birth.set(i, e.birth);
-    c.sex.set(i, e.sex);
-    c.name.set(i, e.name);
-    c.kana.set(i, e.kana);
-    c.address.set(i, e.address);
-    c.from.set(i, e.from);
-    c.to.set(i, e.to);
-    c.record.set(i, e.record);
+    if (i >>> CHUNK_BITS !== this.openChunk) this.open(i >>> CHUNK_BITS);
+    const j = i & MASK;
+    const w = this.w!;
+    w.numberLo[j] = e.body >>> 0; // e.body < 2^37: >>> 0 is its low 32 bits
+    w.numberHi[j] = (e.body - (e.body >>> 0)) / 0x1_0000_0000;
+    w.recipientKey[j] = e.recipientKey;
+    w.recipient[j] = e.recipient;
+    w.birth[j] = e.birth;
+    w.sex[j] = e.sex;
+    w.name[j] = e.name;
+    w.kana[j] = e.kana;
+    w.address[j] = e.address;
+    w.from[j] = e.from;
+    w.to[j] = e.to;
+    w.record[j] = e.record;
     const delta = e.line - e.record;
-    if (delta >= 0 && delta < LINE_OVERFLOW) c.lineDelta.set(i, delta);
+    if (delta >= 0 && delta < LINE_OVERFLOW) w.lineDelta[j] = delta;
     else {
-      c.lineDelta.set(i, LINE_OVERFLOW);
+      w.lineDelta[j] = LINE_OVERFLOW;
       this.lineOverflow.set(i, e.line);
     }
-    const last = this.segments[this.segments.length - 1];
-    if (!last || last.fileIndex !== e.fileIndex) this.segments.push({ start: i, fileIndex: e.fileIndex });
+    if (e.fileIndex !== this.lastFileIndex) {
+      this.segments.push({ start: i, fileIndex: e.fileIndex });
+      this.lastFileIndex = e.fileIndex;
+    }
+  }
+
+  /** Makes chunk c (allocated if new) the one add() writes into, one typed array per column. */
+  private open(c: number): void {
+    const w = {} as Record<ColumnName, Chunk>;
+    for (const name of Object.keys(COLUMNS) as ColumnName[]) {
+      const col = this.cols[name];
+      while (col.chunks.length <= c) col.chunks.push(new COLUMNS[name](CHUNK));
+      w[name] = col.chunks[c];
+    }
+    this.w = w;
+    this.openChunk = c;
   }
 
   /** Everything added so far, as structured-cloneable data (a worker thread hands it to the main thread). */
@@ -170,8 +194,9 @@ export class IdentityIndex {
     const c = state.columns;
     for (const name of Object.keys(COLUMNS) as ColumnName[]) this.cols[name].setRange(base, c[name]);
     for (const seg of state.segments) {
-      const last = this.segments[this.segments.length - 1];
-      if (!last || last.fileIndex !== seg.fileIndex) this.segments.push({ start: base + seg.start, fileIndex: seg.fileIndex });
+      if (seg.fileIndex === this.lastFileIndex) continue;
+      this.segments.push({ start: base + seg.start, fileIndex: seg.fileIndex });
+      this.lastFileIndex = seg.fileIndex;
     }
     this.size += n;
     if (shift.records === 0 && shift.lines === 0) {
@@ -231,53 +256,76 @@ export class IdentityIndex {
   }
 
   /**
-   * Groups of indexed records sharing a key (`body` or `recipientKey`); only keys held by two or more records.
-   * Duplicates are found partition by partition (key mod 4) on a sorted Float64Array of that partition's keys.
+   * Groups of indexed records sharing a key (`body` or `recipientKey`); only keys held by two or more records, each
+   * group in record order and the groups in the order of their first records.
+   *
+   * Every key is reduced to a 32-bit hash. A sieve of two bits per bucket (about 8 buckets per record) lets through
+   * the hashes whose bucket was hit twice: the duplicates and about 12% of the others. Those are radix sorted to
+   * find the hashes held twice, and one last pass groups the records holding one of them by their exact key (two
+   * keys with one hash give groups of one, which are dropped). When too many records pass the sieve (every number
+   * twice, a placeholder number), all hashes are sorted partition by partition instead. No closure and no boxed
+   * double per record; transient memory: the sieve's two bit sets (≈ 1 byte per record each), which then serve as
+   * the sort's two buffers.
    */
-  groupsBy(key: "body" | "recipientKey", partitions = 4): number[][] {
-    const counts = new Array<number>(partitions).fill(0);
-    this.scanKeys(key, (_, k) => {
-      counts[k % partitions]++;
-    });
-    const duplicated = new Set<number>();
-    for (let p = 0; p < partitions; p++) {
-      if (counts[p] < 2) continue;
-      const keys = new Float64Array(counts[p]);
-      let n = 0;
-      this.scanKeys(key, (_, k) => {
-        if (k % partitions === p) keys[n++] = k;
-      });
-      keys.sort();
-      for (let j = 1; j < n; j++) if (keys[j] === keys[j - 1]) duplicated.add(keys[j]);
-    }
-    if (duplicated.size === 0) return [];
-    const groups = new Map<number, number[]>();
-    this.scanKeys(key, (i, k) => {
-      if (!duplicated.has(k)) return;
-      const g = groups.get(k);
-      if (g) g.push(i);
-      else groups.set(k, [i]);
-    });
-    return [...groups.values()];
+  groupsBy(key: KeyName): number[][] {
+    const dups = this.duplicatedHashes(key);
+    return dups.size === 0 ? [] : this.groupsOfHashes(key, dups);
   }
 
-  /** Calls fn(index, key) for every record whose key is not 0, chunk by chunk. */
-  private scanKeys(key: "body" | "recipientKey", fn: (i: number, k: number) => void): void {
-    const lo = this.cols.numberLo.chunks;
-    const hi = this.cols.numberHi.chunks;
-    const rk = this.cols.recipientKey.chunks;
+  /** The hashes held by two or more records. */
+  private duplicatedHashes(key: KeyName): HashSet32 {
+    const chunks = Math.ceil(this.size / CHUNK);
+    const hashesOf = (c: number, out: Uint32Array) => this.keyHashes(key, c, out);
+    const sieve = new PairSieve(...this.scratch());
+    for (let c = 0; c < chunks; c++) sieve.add(HASHES, hashesOf(c, HASHES));
+    const found = sieve.duplicates(chunks, hashesOf);
+    if (found) return found;
+    for (let bits = 2; bits < 16; bits++) {
+      const dups = new HashPartitions(this.size, bits, sieve.seen, sieve.twice).duplicates(chunks, hashesOf);
+      if (dups) return dups;
+    }
+    throw new Error("identity index: no partitioning of the key hashes fits (corrupt index?)");
+  }
+
+  /**
+   * groupsBy's two buffers of capacity(n, 2) entries, zeroed; kept for the next call (end() calls it twice), so that
+   * the two calls never hold four of them.
+   */
+  private scratch(): [Uint32Array, Uint32Array] {
+    const words = HashPartitions.capacity(this.size, 2);
+    if (this.buffers === undefined || this.buffers[0].length !== words) this.buffers = [new Uint32Array(words), new Uint32Array(words)];
+    else for (const b of this.buffers) b.fill(0);
+    return this.buffers;
+  }
+
+  /** One pass over the records: those whose hash is in `dups`, grouped by their exact key. */
+  private groupsOfHashes(key: KeyName, dups: HashSet32): number[][] {
+    const byKey = new Map<number, number[]>();
+    const { hint, hintShift } = dups;
     for (let c = 0; c * CHUNK < this.size; c++) {
-      const end = Math.min(CHUNK, this.size - c * CHUNK);
+      const len = this.keyHashes(key, c, HASHES);
       const base = c * CHUNK;
-      if (key === "body") {
-        const l = lo[c];
-        const h = hi[c];
-        for (let j = 0; j < end; j++) fn(base + j, h[j] * 0x1_0000_0000 + l[j]);
-      } else {
-        const r = rk[c];
-        for (let j = 0; j < end; j++) if (r[j] !== 0) fn(base + j, r[j]);
+      for (let j = 0; j < len; j++) {
+        const h = HASHES[j];
+        const b = h >>> hintShift;
+        if (h === 0 || (hint[b >>> 5] & (1 << (b & 31))) === 0 || !dups.has(h)) continue;
+        const k = key === "body" ? this.body(base + j) : this.cols.recipientKey.get(base + j);
+        const g = byKey.get(k);
+        if (g) g.push(base + j);
+        else byKey.set(k, [base + j]);
       }
     }
+    const groups: number[][] = [];
+    for (const g of byKey.values()) if (g.length > 1) groups.push(g);
+    return groups;
+  }
+
+  /** The key hashes of chunk c into out[0 … len) (0 = no key), len returned. */
+  private keyHashes(key: KeyName, c: number, out: Uint32Array): number {
+    const len = Math.min(CHUNK, this.size - c * CHUNK);
+    if (key === "body") hashBodies(this.cols.numberLo.chunks[c] as Uint32Array, this.cols.numberHi.chunks[c] as Uint8Array, len, out);
+    else hashRecipientKeys(this.cols.recipientKey.chunks[c] as Float64Array, len, out);
+    return len;
   }
 
   private fileIndexOf(i: number): number {
@@ -289,6 +337,237 @@ export class IdentityIndex {
       else hi = mid - 1;
     }
     return this.segments[lo].fileIndex;
+  }
+}
+
+type KeyName = "body" | "recipientKey";
+
+/** Scratch space for one chunk's key hashes (groupsBy materialises them, then loops over plain numbers). */
+const HASHES = new Uint32Array(CHUNK);
+
+// The key hashes: murmur3's 32-bit finaliser, which spreads every input bit over the hash (bodies are not random
+// numbers), written out in the loops (no call per record: end() runs these loops once, mostly before V8 optimises).
+
+function hashBodies(lo: Uint32Array, hi: Uint8Array, len: number, out: Uint32Array): void {
+  for (let j = 0; j < len; j++) {
+    let h = lo[j] ^ Math.imul(hi[j], 0x9e3779b1);
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[j] = (h ^ (h >>> 16)) >>> 0 || 1; // 0 means "no key"
+  }
+}
+
+function hashRecipientKeys(keys: Float64Array, len: number, out: Uint32Array): void {
+  for (let j = 0; j < len; j++) {
+    const k = keys[j];
+    if (k === 0) {
+      out[j] = 0;
+      continue;
+    }
+    // k >>> 0 is k mod 2^32 (k < 2^53 is an integer): the key's low 32 bits, without a float division
+    let h = (k >>> 0) ^ Math.imul((k - (k >>> 0)) / 0x1_0000_0000, 0x9e3779b1);
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[j] = (h ^ (h >>> 16)) >>> 0 || 1;
+  }
+}
+
+/** Hashes of chunk c into `out`, their count returned (IdentityIndex.keyHashes for one key). */
+type HashesOf = (c: number, out: Uint32Array) => number;
+
+/**
+ * The first sieve: per bucket one bit for "a hash fell here" and one for "two did". With 8 buckets per record, about
+ * 12% of the hashes held once share their bucket by chance; only hashes in "two" buckets are looked at again.
+ */
+class PairSieve {
+  private readonly scale: number;
+
+  constructor(readonly seen: Uint32Array, readonly twice: Uint32Array) {
+    this.scale = (seen.length * 32) / 0x1_0000_0000;
+  }
+
+  add(hashes: Uint32Array, len: number): void {
+    const { seen, twice, scale } = this;
+    for (let j = 0; j < len; j++) {
+      const h = hashes[j];
+      if (h === 0) continue;
+      const b = Math.floor(h * scale);
+      const w = b >>> 5;
+      const bit = 1 << (b & 31);
+      twice[w] |= seen[w] & bit;
+      seen[w] |= bit;
+    }
+  }
+
+  /**
+   * The hashes held twice, from a second pass over the hashes: those that pass are kept in `seen` (not needed as a
+   * bit set any more) and radix sorted through `twice`. Undefined when more pass than `seen` holds.
+   */
+  duplicates(chunks: number, hashesOf: HashesOf): HashSet32 | undefined {
+    const { seen: kept, twice, scale } = this;
+    let m = 0;
+    for (let c = 0; c < chunks; c++) {
+      const len = hashesOf(c, HASHES);
+      for (let j = 0; j < len; j++) {
+        const h = HASHES[j];
+        if (h === 0) continue;
+        const b = Math.floor(h * scale);
+        if ((twice[b >>> 5] & (1 << (b & 31))) === 0) continue;
+        if (m === kept.length) return undefined;
+        kept[m++] = h;
+      }
+    }
+    const sorted = radixSort(kept, twice, m, 0, 32);
+    const found: number[] = [];
+    for (let j = 0; j < m; ) {
+      const h = sorted[j];
+      const first = j;
+      while (++j < m && sorted[j] === h);
+      if (j - first > 1) found.push(h);
+    }
+    return new HashSet32(found, sorted === kept ? twice : kept);
+  }
+}
+
+/**
+ * The hashes that occur twice or more, one partition (hash mod 2^bits) at a time: a partition's hashes go into a
+ * buffer of about n/2^bits entries, which is radix sorted; equal neighbours are duplicates. Each entry keeps the
+ * hash bits above the partition bits, shifted left by one: bit 0 says "seen twice" for entries that a compaction
+ * (a full buffer sorted and reduced to one entry per hash) already merged, so a key held by most records still fits.
+ */
+class HashPartitions {
+  /** Entries a partition's buffer holds: n / 2^bits plus room for a uniform hash's spread (≈ 2√n). */
+  static capacity(n: number, bits: number): number {
+    return Math.ceil(n / 2 ** bits + 2 * Math.sqrt(n)) + 1024;
+  }
+
+  private readonly parts: number;
+  private readonly capacity: number;
+
+  /** `a` and `b` hold at least capacity(n, bits) entries each. */
+  constructor(n: number, private readonly bits: number, private readonly a: Uint32Array, private readonly b: Uint32Array) {
+    this.parts = 1 << bits;
+    this.capacity = HashPartitions.capacity(n, bits);
+  }
+
+  /** The duplicated hashes; undefined when a partition holds too many distinct hashes (try more partitions). */
+  duplicates(chunks: number, hashesOf: HashesOf): HashSet32 | undefined {
+    const found: number[] = [];
+    const { a, bits, capacity } = this;
+    const mask = this.parts - 1;
+    for (let p = 0; p < this.parts; p++) {
+      let m = 0;
+      for (let c = 0; c < chunks; c++) {
+        const len = hashesOf(c, HASHES);
+        for (let j = 0; j < len; j++) {
+          const h = HASHES[j];
+          if (h === 0 || (h & mask) !== p) continue;
+          if (m === capacity) {
+            m = this.compact(m);
+            if (m > (capacity * 3) >>> 2) return undefined;
+          }
+          a[m++] = (h >>> bits) << 1;
+        }
+      }
+      const sorted = this.sort(m);
+      for (let j = 0; j < m; ) {
+        const first = sorted[j];
+        let twice = first & 1;
+        while (++j < m && sorted[j] >>> 1 === first >>> 1) twice = 1;
+        if (twice) found.push((((first >>> 1) << bits) | p) >>> 0);
+      }
+    }
+    return new HashSet32(found, a);
+  }
+
+  /** Sorts a[0 … m) and keeps one entry per hash, marked as seen twice when it was; the new length is returned. */
+  private compact(m: number): number {
+    const sorted = this.sort(m);
+    let k = 0;
+    for (let j = 0; j < m; ) {
+      const first = sorted[j];
+      let twice = first & 1;
+      while (++j < m && sorted[j] >>> 1 === first >>> 1) twice = 1;
+      this.a[k++] = (first & ~1) | twice;
+    }
+    return k;
+  }
+
+  /** a[0 … m) sorted on the hash bits (1 … 32 − bits). */
+  private sort(m: number): Uint32Array {
+    return radixSort(this.a, this.b, m, 1, 33 - this.bits);
+  }
+}
+
+/**
+ * LSD radix sort of a[0 … m) on bits lo … hi − 1 (at most 11 bits a pass), through b; returns the array that holds
+ * the result (a or b).
+ */
+function radixSort(a: Uint32Array, b: Uint32Array, m: number, lo: number, hi: number): Uint32Array {
+  const passes = Math.ceil((hi - lo) / 11);
+  const width = Math.ceil((hi - lo) / passes);
+  const mask = (1 << width) - 1;
+  let src = a;
+  let dst = b;
+  for (let shift = lo; shift < hi; shift += width) {
+    const count = RADIX_COUNTS.fill(0);
+    for (let i = 0; i < m; i++) count[(src[i] >>> shift) & mask]++;
+    for (let d = 0, sum = 0; d <= mask; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < m; i++) {
+      const v = src[i];
+      dst[count[(v >>> shift) & mask]++] = v;
+    }
+    [src, dst] = [dst, src];
+  }
+  return src;
+}
+
+const RADIX_COUNTS = new Uint32Array(2048);
+
+/**
+ * A set of 32-bit hashes (not 0), open addressing at a load of at most 1/4 (reusing `spare` when it is large
+ * enough), with a bit per range of hashes in front (`hint`, 16 bits per member): most records hold a key that is
+ * not duplicated, and one bit test in a small array turns nearly all of them away.
+ */
+class HashSet32 {
+  private readonly slots: Uint32Array;
+  private readonly shift: number;
+  readonly hint: Uint32Array;
+  readonly hintShift: number;
+  readonly size: number;
+
+  constructor(hashes: readonly number[], spare: Uint32Array) {
+    let bits = 4;
+    while (1 << bits < hashes.length * 4) bits++;
+    const n = 1 << bits;
+    this.slots = n <= spare.length ? spare.subarray(0, n).fill(0) : new Uint32Array(n);
+    this.shift = 32 - bits;
+    let hintBits = 16;
+    while (hintBits < 26 && 1 << hintBits < hashes.length * 16) hintBits++;
+    this.hint = new Uint32Array((1 << hintBits) >>> 5);
+    this.hintShift = 32 - hintBits;
+    this.size = hashes.length;
+    for (const h of hashes) {
+      this.slots[this.slotOf(h)] = h;
+      const b = h >>> this.hintShift;
+      this.hint[b >>> 5] |= 1 << (b & 31);
+    }
+  }
+
+  has(h: number): boolean {
+    return this.slots[this.slotOf(h)] === h;
+  }
+
+  /** The slot holding h, or the empty slot where it would go. */
+  private slotOf(h: number): number {
+    const mask = this.slots.length - 1;
+    let s = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    for (let v = this.slots[s]; v !== 0 && v !== h; v = this.slots[s]) s = (s + 1) & mask;
+    return s;
   }
 }
 
@@ -372,8 +651,14 @@ export class GroupView {
 
 /** A 受給者番号 of 1–8 ASCII digits as (length << 27) | value; anything else → 0 (not kept). */
 export function packRecipient(s: string): number {
-  if (s.length > 8 || !isAsciiDigits(s)) return 0;
-  return ((s.length << 27) | Number(s)) >>> 0;
+  if (s.length === 0 || s.length > 8) return 0;
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return 0;
+    v = v * 10 + d;
+  }
+  return ((s.length << 27) | v) >>> 0;
 }
 
 export function unpackRecipient(code: number): string | undefined {
@@ -417,15 +702,25 @@ export function hash53(s: string): number {
 export function hash53Joined(a: string, b?: string, c?: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  const parts = b === undefined ? 1 : 3;
-  for (let p = 0; p < parts; p++) {
-    if (p > 0) {
-      h1 = Math.imul(h1, 2654435761);
-      h2 = Math.imul(h2, 1597334677);
+  for (let i = 0; i < a.length; i++) {
+    const ch = a.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  if (b !== undefined) {
+    // each U+0000 separator: h ^ 0 = h
+    h1 = Math.imul(h1, 2654435761);
+    h2 = Math.imul(h2, 1597334677);
+    for (let i = 0; i < b.length; i++) {
+      const ch = b.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
     }
-    const s = p === 0 ? a : p === 1 ? b! : (c ?? "");
-    for (let i = 0; i < s.length; i++) {
-      const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1, 2654435761);
+    h2 = Math.imul(h2, 1597334677);
+    const t = c ?? "";
+    for (let i = 0; i < t.length; i++) {
+      const ch = t.charCodeAt(i);
       h1 = Math.imul(h1 ^ ch, 2654435761);
       h2 = Math.imul(h2 ^ ch, 1597334677);
     }

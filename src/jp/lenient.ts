@@ -95,10 +95,21 @@ const ADDR_B = new Uint16Array(SCRATCH);
 
 /**
  * The 住所 step on char codes in `a[0..n)`, with `b` as scratch space (both at least 4n long); the result is left
- * in `a` and its length returned.
+ * in `a` and its length returned. `numerals` false says that pass 1 has nothing to do (the caller has checked).
+ * Passes 2–4 never lengthen the text and work in place.
  */
-function addressNumeralCodes(a: Uint16Array, n: number, b: Uint16Array): number {
-  // 1: maximal runs of kanji numerals followed by a unit, の/ノ, 条, 線, a dash or the end → digits
+function addressNumeralCodes(a: Uint16Array, n: number, b: Uint16Array, numerals = true): number {
+  if (numerals) {
+    for (let i = 0; i < n; i++) b[i] = a[i];
+    n = readKanjiNumerals(b, n, a);
+  }
+  n = unitsToHyphens(a, n);
+  noToHyphens(a, n);
+  return joinHyphens(a, n);
+}
+
+/** Pass 1, from `a` into `b`: maximal runs of kanji numerals followed by a unit, の/ノ, 条, 線, a dash or the end → digits. */
+function readKanjiNumerals(a: Uint16Array, n: number, b: Uint16Array): number {
   let m = 0;
   for (let i = 0; i < n; i++) {
     if (IS_KANJI_NUMERAL[a[i]] === 0) {
@@ -116,12 +127,19 @@ function addressNumeralCodes(a: Uint16Array, n: number, b: Uint16Array): number 
     } else for (let k = i; k <= j; k++) b[m++] = a[k];
     i = j;
   }
-  // 2: units and dash variants right after a digit → "-" (looking back at pass 1's text)
-  n = 0;
+  return m;
+}
+
+/**
+ * Pass 2, in place: units and dash variants right after a digit → "-". The write position never passes the read
+ * position, and a unit it replaces is not a digit either way, so "after a digit" still reads the input.
+ */
+function unitsToHyphens(a: Uint16Array, m: number): number {
+  let n = 0;
   for (let i = 0; i < m; i++) {
-    const c = b[i];
-    if (i > 0 && isDigit(b[i - 1])) {
-      if ((c === CHO && b[i + 1] === ME && i + 1 < m) || (c === BAN && b[i + 1] === CHI && i + 1 < m)) {
+    const c = a[i];
+    if (i > 0 && isDigit(a[i - 1])) {
+      if ((c === CHO && a[i + 1] === ME && i + 1 < m) || (c === BAN && a[i + 1] === CHI && i + 1 < m)) {
         a[n++] = HYPHEN;
         i++;
         continue;
@@ -133,23 +151,30 @@ function addressNumeralCodes(a: Uint16Array, n: number, b: Uint16Array): number 
     }
     a[n++] = c;
   }
-  // 3: の/ノ between a digit (or "-") and a digit → "-"
+  return n;
+}
+
+/**
+ * Pass 3, in place: の/ノ between a digit (or "-") and a digit → "-". A replaced unit is followed by a digit, so no
+ * later test reads a replaced unit as its left neighbour.
+ */
+function noToHyphens(a: Uint16Array, n: number): void {
   for (let i = 1; i + 1 < n; i++) {
-    if ((a[i] === NO_H || a[i] === NO_K) && (isDigit(a[i - 1]) || a[i - 1] === HYPHEN) && isDigit(a[i + 1])) b[i] = HYPHEN;
-    else b[i] = a[i];
+    if ((a[i] === NO_H || a[i] === NO_K) && (isDigit(a[i - 1]) || a[i - 1] === HYPHEN) && isDigit(a[i + 1])) a[i] = HYPHEN;
   }
-  if (n > 0) b[0] = a[0];
-  if (n > 1) b[n - 1] = a[n - 1];
-  // 4: a run of "-" stays as one "-" only when a digit follows it
-  m = 0;
+}
+
+/** Pass 4, in place: a run of "-" stays as one "-" only when a digit follows it. */
+function joinHyphens(a: Uint16Array, n: number): number {
+  let m = 0;
   for (let i = 0; i < n; i++) {
-    if (b[i] !== HYPHEN) {
-      a[m++] = b[i];
+    if (a[i] !== HYPHEN) {
+      a[m++] = a[i];
       continue;
     }
     let j = i;
-    while (j + 1 < n && b[j + 1] === HYPHEN) j++;
-    if (j + 1 < n && isDigit(b[j + 1])) a[m++] = HYPHEN;
+    while (j + 1 < n && a[j + 1] === HYPHEN) j++;
+    if (j + 1 < n && isDigit(a[j + 1])) a[m++] = HYPHEN;
     i = j;
   }
   return m;
@@ -264,22 +289,118 @@ function foldCodes(s: string, o: LenientOptions): number {
 }
 
 /**
- * The 32-bit FNV-1a of `lenient(s, o)` (never 0; 0 when it folds to ""), hashed straight from the fold's code
- * units without building the string: B04 fingerprints three folded values of every record.
+ * The 32-bit FNV-1a of `lenient(s, o)` (never 0; 0 when it folds to ""), hashed while folding, without building
+ * the string: B04 fingerprints three folded values of every record.
  */
-export function lenientFingerprint32(s: string, o: LenientOptions = {}): number {
-  const n = foldCodes(s, o);
-  let h = 0x811c9dc5;
-  if (n === SAME || n < 0) {
-    const t = n === SAME ? s : lenient(s, o);
-    if (t === "") return 0;
-    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-    return h >>> 0 || 1;
-  }
-  if (n === 0) return 0;
-  for (let i = 0; i < n; i++) h = Math.imul(h ^ BUFFER[i], 0x01000193);
+export function lenientFingerprint32(s: string, o?: LenientOptions): number {
+  return o?.address ? addressFingerprint32(s) : nameFingerprint32(s);
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnv32(t: string): number {
+  if (t === "") return 0;
+  let h = FNV_OFFSET;
+  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), FNV_PRIME);
   return h >>> 0 || 1;
 }
+
+/**
+ * Names: each folded code unit goes straight into the hash (no buffer, no second loop). A unit's fold is held back
+ * one step, because a half-width ﾞ/ﾟ that follows makes the pair fold as one (ｶﾞ → ガ): one read per code unit.
+ */
+function nameFingerprint32(s: string): number {
+  let h = FNV_OFFSET;
+  let units = 0;
+  let held = DELETE;
+  let heldCode = -1;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 0xff9e || code === 0xff9f) {
+      // a mark with nothing before it (or after a pair) is contextual: the full path decides
+      held = heldCode < 0 ? COMPLEX : voicedFold(heldCode, code);
+      if (held === COMPLEX) return fnv32(lenient(s));
+      heldCode = -1;
+      continue;
+    }
+    if (held >= 0) {
+      h = Math.imul(h ^ held, FNV_PRIME);
+      units++;
+    }
+    held = charFold(code);
+    if (held === COMPLEX) return fnv32(lenient(s));
+    heldCode = code;
+  }
+  if (held >= 0) {
+    h = Math.imul(h ^ held, FNV_PRIME);
+    units++;
+  }
+  return units === 0 ? 0 : h >>> 0 || 1;
+}
+
+/**
+ * Addresses: folded into BUFFER (as names are) and hashed at once; the 住所 step runs only when a unit and the one
+ * before it (or the end) could make it change anything — a quarter of the addresses ("1-2-3", "大字沢田" need nothing),
+ * and pass 1 only for a kanji numeral before a unit.
+ */
+function addressFingerprint32(s: string): number {
+  if (s.length * 4 > BUFFER.length) return fnv32(lenient(s, ADDRESS));
+  let h = FNV_OFFSET;
+  let n = 0;
+  let trigger = 0;
+  let changes = 0;
+  let held = DELETE;
+  let heldCode = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const code = i < s.length ? s.charCodeAt(i) : -1;
+    if (code === 0xff9e || code === 0xff9f) {
+      held = heldCode < 0 ? COMPLEX : voicedFold(heldCode, code);
+      if (held === COMPLEX) return fnv32(lenient(s, ADDRESS));
+      heldCode = -1;
+      continue;
+    }
+    if (held >= 0) {
+      BUFFER[n++] = held;
+      h = Math.imul(h ^ held, FNV_PRIME);
+      changes |= trigger & ADDRESS_UNIT[held];
+      trigger = ADDRESS_TRIGGER[held];
+    }
+    if (code < 0) break;
+    held = charFold(code);
+    if (held === COMPLEX) return fnv32(lenient(s, ADDRESS));
+    heldCode = code;
+  }
+  changes |= trigger & AT_END;
+  if (changes === 0) return n === 0 ? 0 : h >>> 0 || 1;
+  const m = addressNumeralCodes(BUFFER, n, ADDR_B, (changes & AFTER_NUMERAL) !== 0);
+  if (m === 0) return 0;
+  h = FNV_OFFSET;
+  for (let i = 0; i < m; i++) h = Math.imul(h ^ BUFFER[i], FNV_PRIME);
+  return h >>> 0 || 1;
+}
+
+const ADDRESS: LenientOptions = { address: true };
+
+// When the 住所 step can change a text, read from its four passes: (1) a kanji numeral run followed by a unit, の/ノ,
+// 条, 線, a dash or the end; (2) 丁目, 番, 号 or a dash right after a digit; (3) の/ノ after a digit or "-"; (4) a "-"
+// not followed by a digit. Per code unit: what it is when it follows (ADDRESS_UNIT) and which following units would
+// change the text (ADDRESS_TRIGGER). The test is conservative (丁 without 目 counts, and so does の after a digit
+// not followed by one): a false alarm only costs the full step.
+const NOT_DIGIT = 1;
+const AFTER_DIGIT = 2;
+const AFTER_NUMERAL = 4;
+const AT_END = NOT_DIGIT | AFTER_NUMERAL;
+const ADDRESS_UNIT = new Uint8Array(0x10000).fill(NOT_DIGIT);
+const ADDRESS_TRIGGER = new Uint8Array(0x10000);
+for (let c = 48; c <= 57; c++) {
+  ADDRESS_UNIT[c] = 0;
+  ADDRESS_TRIGGER[c] = AFTER_DIGIT;
+}
+for (const c of KANJI_VALUE.keys()) ADDRESS_TRIGGER[c] = AFTER_NUMERAL;
+ADDRESS_TRIGGER[HYPHEN] = NOT_DIGIT;
+for (const c of [CHO, BAN, GO, NO_H, NO_K, ...DASH_CODES]) ADDRESS_UNIT[c] |= AFTER_DIGIT | AFTER_NUMERAL;
+for (const c of [JO, SEN, HYPHEN]) ADDRESS_UNIT[c] |= AFTER_NUMERAL;
 
 /** Scratch space for lenientFast (values longer than a quarter of it take the full path). */
 const BUFFER = new Uint16Array(SCRATCH);

@@ -99,6 +99,23 @@ describe("B04 individual-number-conflict (a): one 個人番号, different people
     expect(runChecks([check], [row({ individualNumber: "" }), row({ individualNumber: "", birthDate: "19700101" })])).toEqual([]);
   });
 
+  it("reads 個人番号, 性別, 受給者番号 and dates with white space at their ends as without", () => {
+    const spaced = person({ individualNumber: ` ${A}\u3000`, sex: " 1", birthDate: "19800515", recipientNumber: " 1234566 " });
+    const findings = runChecks([check], [spaced, person({ sex: "2", birthDate: " 19800515\t" })]);
+    expect(brief(findings).map((f) => f.record)).toEqual([1, 2]);
+    expect(findings[0].differs).toEqual(["sex"]);
+    expect(findings[0].value).toBe(`********${A.slice(8)}`);
+    expect(runChecks([check], [spaced, person({ sex: "\u30001\u3000" })])).toEqual([]);
+    const twoNumbers = runChecks([check], [row({ individualNumber: A, recipientNumber: " 1234566\u3000", branch: "01 " }), row({ individualNumber: B })]);
+    expect(twoNumbers.map((f) => f.messageId)).toEqual(["twoNumbers", "twoNumbers"]);
+  });
+
+  it("does not read a 個人番号 with a space inside, a letter or a wrong check digit", () => {
+    for (const bad of [`${A.slice(0, 6)} ${A.slice(7)}`, `${A.slice(0, 11)}x`, `${A.slice(0, 11)}${(Number(A[11]) + 1) % 10}`, A.slice(1), `${A}0`]) {
+      expect(runChecks([check], [person({ individualNumber: bad }), person({ individualNumber: bad, sex: "1" })]), bad).toEqual([]);
+    }
+  });
+
   it("points only at the records that differ, and caps the list at 20 with the full count", () => {
     const rows = [person({ birthDate: "19700101" }), ...Array.from({ length: 24 }, () => person())];
     const findings = runChecks([check], rows);
