@@ -301,24 +301,21 @@ export class IdentityIndex {
   /** One pass over the records: those whose hash is in `dups`, grouped by their exact key. */
   private groupsOfHashes(key: KeyName, dups: HashSet32): number[][] {
     const byKey = new Map<number, number[]>();
-    const { hint, hintShift } = dups;
     for (let c = 0; c * CHUNK < this.size; c++) {
       const len = this.keyHashes(key, c, HASHES);
-      const base = c * CHUNK;
-      for (let j = 0; j < len; j++) {
-        const h = HASHES[j];
-        const b = h >>> hintShift;
-        if (h === 0 || (hint[b >>> 5] & (1 << (b & 31))) === 0 || !dups.has(h)) continue;
-        const k = key === "body" ? this.body(base + j) : this.cols.recipientKey.get(base + j);
+      for (let j = dups.next(HASHES, 0, len); j < len; j = dups.next(HASHES, j + 1, len)) {
+        const i = c * CHUNK + j;
+        const k = key === "body" ? this.body(i) : this.cols.recipientKey.get(i);
         const g = byKey.get(k);
-        if (g) g.push(base + j);
-        else byKey.set(k, [base + j]);
+        if (g) g.push(i);
+        else byKey.set(k, [i]);
       }
     }
     const groups: number[][] = [];
     for (const g of byKey.values()) if (g.length > 1) groups.push(g);
     return groups;
   }
+
 
   /** The key hashes of chunk c into out[0 … len) (0 = no key), len returned. */
   private keyHashes(key: KeyName, c: number, out: Uint32Array): number {
@@ -404,28 +401,26 @@ class PairSieve {
    * bit set any more) and radix sorted through `twice`. Undefined when more pass than `seen` holds.
    */
   duplicates(chunks: number, hashesOf: HashesOf): HashSet32 | undefined {
-    const { seen: kept, twice, scale } = this;
+    const kept = this.seen;
     let m = 0;
-    for (let c = 0; c < chunks; c++) {
-      const len = hashesOf(c, HASHES);
-      for (let j = 0; j < len; j++) {
-        const h = HASHES[j];
-        if (h === 0) continue;
-        const b = Math.floor(h * scale);
-        if ((twice[b >>> 5] & (1 << (b & 31))) === 0) continue;
-        if (m === kept.length) return undefined;
-        kept[m++] = h;
-      }
+    for (let c = 0; c < chunks && m >= 0; c++) m = this.keepPassing(HASHES, hashesOf(c, HASHES), m);
+    if (m < 0) return undefined;
+    const sorted = radixSort(kept, this.twice, m, 0, 32);
+    return new HashSet32(repeated(sorted, m, 0, 0), sorted === kept ? this.twice : kept);
+  }
+
+  /** Appends to seen[m …] the hashes in a "two" bucket; the new length, or -1 when seen is full. */
+  private keepPassing(hashes: Uint32Array, len: number, m: number): number {
+    const { seen: kept, twice, scale } = this;
+    for (let j = 0; j < len; j++) {
+      const h = hashes[j];
+      if (h === 0) continue;
+      const b = Math.floor(h * scale);
+      if ((twice[b >>> 5] & (1 << (b & 31))) === 0) continue;
+      if (m === kept.length) return -1;
+      kept[m++] = h;
     }
-    const sorted = radixSort(kept, twice, m, 0, 32);
-    const found: number[] = [];
-    for (let j = 0; j < m; ) {
-      const h = sorted[j];
-      const first = j;
-      while (++j < m && sorted[j] === h);
-      if (j - first > 1) found.push(h);
-    }
-    return new HashSet32(found, sorted === kept ? twice : kept);
+    return m;
   }
 }
 
@@ -453,31 +448,29 @@ class HashPartitions {
   /** The duplicated hashes; undefined when a partition holds too many distinct hashes (try more partitions). */
   duplicates(chunks: number, hashesOf: HashesOf): HashSet32 | undefined {
     const found: number[] = [];
-    const { a, bits, capacity } = this;
-    const mask = this.parts - 1;
     for (let p = 0; p < this.parts; p++) {
       let m = 0;
-      for (let c = 0; c < chunks; c++) {
-        const len = hashesOf(c, HASHES);
-        for (let j = 0; j < len; j++) {
-          const h = HASHES[j];
-          if (h === 0 || (h & mask) !== p) continue;
-          if (m === capacity) {
-            m = this.compact(m);
-            if (m > (capacity * 3) >>> 2) return undefined;
-          }
-          a[m++] = (h >>> bits) << 1;
-        }
-      }
-      const sorted = this.sort(m);
-      for (let j = 0; j < m; ) {
-        const first = sorted[j];
-        let twice = first & 1;
-        while (++j < m && sorted[j] >>> 1 === first >>> 1) twice = 1;
-        if (twice) found.push((((first >>> 1) << bits) | p) >>> 0);
-      }
+      for (let c = 0; c < chunks && m >= 0; c++) m = this.keepPartition(HASHES, hashesOf(c, HASHES), p, m);
+      if (m < 0) return undefined;
+      repeated(this.sort(m), m, this.bits, p, found);
     }
-    return new HashSet32(found, a);
+    return new HashSet32(found, this.a);
+  }
+
+  /** Appends partition p's hashes to a[m …] (compacting a full buffer); the new length, or -1 when it stays full. */
+  private keepPartition(hashes: Uint32Array, len: number, p: number, m: number): number {
+    const { a, bits, capacity } = this;
+    const mask = this.parts - 1;
+    for (let j = 0; j < len; j++) {
+      const h = hashes[j];
+      if (h === 0 || (h & mask) !== p) continue;
+      if (m === capacity) {
+        m = this.compact(m);
+        if (m > (capacity * 3) >>> 2) return -1;
+      }
+      a[m++] = (h >>> bits) << 1;
+    }
+    return m;
   }
 
   /** Sorts a[0 … m) and keeps one entry per hash, marked as seen twice when it was; the new length is returned. */
@@ -501,7 +494,8 @@ class HashPartitions {
 
 /**
  * LSD radix sort of a[0 … m) on bits lo … hi − 1 (at most 11 bits a pass), through b; returns the array that holds
- * the result (a or b).
+ * the result (a or b). Each loop is a function of its own: end() runs them once, and V8 optimises a loop that
+ * ends its function without stopping at unvisited code after it.
  */
 function radixSort(a: Uint32Array, b: Uint32Array, m: number, lo: number, hi: number): Uint32Array {
   const passes = Math.ceil((hi - lo) / 11);
@@ -510,20 +504,50 @@ function radixSort(a: Uint32Array, b: Uint32Array, m: number, lo: number, hi: nu
   let src = a;
   let dst = b;
   for (let shift = lo; shift < hi; shift += width) {
-    const count = RADIX_COUNTS.fill(0);
-    for (let i = 0; i < m; i++) count[(src[i] >>> shift) & mask]++;
-    for (let d = 0, sum = 0; d <= mask; d++) {
-      const c = count[d];
-      count[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < m; i++) {
-      const v = src[i];
-      dst[count[(v >>> shift) & mask]++] = v;
-    }
-    [src, dst] = [dst, src];
+    RADIX_COUNTS.fill(0);
+    countDigits(src, m, shift, mask, RADIX_COUNTS);
+    digitStarts(RADIX_COUNTS, mask);
+    scatter(src, dst, m, shift, mask, RADIX_COUNTS);
+    const t = src;
+    src = dst;
+    dst = t;
   }
   return src;
+}
+
+function countDigits(src: Uint32Array, m: number, shift: number, mask: number, count: Uint32Array): void {
+  for (let i = 0; i < m; i++) count[(src[i] >>> shift) & mask]++;
+}
+
+function digitStarts(count: Uint32Array, mask: number): void {
+  for (let d = 0, sum = 0; d <= mask; d++) {
+    const c = count[d];
+    count[d] = sum;
+    sum += c;
+  }
+}
+
+function scatter(src: Uint32Array, dst: Uint32Array, m: number, shift: number, mask: number, count: Uint32Array): void {
+  for (let i = 0; i < m; i++) {
+    const v = src[i];
+    dst[count[(v >>> shift) & mask]++] = v;
+  }
+}
+
+/**
+ * The values that occur twice or more in sorted[0 … m), added to `found`. With bits > 0 the entries are
+ * HashPartitions' (hash above the partition bits, shifted left by one, bit 0 = already seen twice) and the hash of
+ * partition p is rebuilt; with bits 0 they are plain hashes.
+ */
+function repeated(sorted: Uint32Array, m: number, bits: number, p: number, found: number[] = []): number[] {
+  const flag = bits > 0 ? 1 : 0;
+  for (let j = 0; j < m; ) {
+    const first = sorted[j];
+    let twice = first & flag;
+    while (++j < m && sorted[j] >>> flag === first >>> flag) twice = 1;
+    if (twice) found.push(bits > 0 ? (((first >>> 1) << bits) | p) >>> 0 : first);
+  }
+  return found;
 }
 
 const RADIX_COUNTS = new Uint32Array(2048);
@@ -536,8 +560,8 @@ const RADIX_COUNTS = new Uint32Array(2048);
 class HashSet32 {
   private readonly slots: Uint32Array;
   private readonly shift: number;
-  readonly hint: Uint32Array;
-  readonly hintShift: number;
+  private readonly hint: Uint32Array;
+  private readonly hintShift: number;
   readonly size: number;
 
   constructor(hashes: readonly number[], spare: Uint32Array) {
@@ -560,6 +584,17 @@ class HashSet32 {
 
   has(h: number): boolean {
     return this.slots[this.slotOf(h)] === h;
+  }
+
+  /** The first j in from … len − 1 with hashes[j] in the set, or len (one loop: the hint turns most away). */
+  next(hashes: Uint32Array, from: number, len: number): number {
+    const { hint, hintShift } = this;
+    for (let j = from; j < len; j++) {
+      const h = hashes[j];
+      const b = h >>> hintShift;
+      if (h !== 0 && (hint[b >>> 5] & (1 << (b & 31))) !== 0 && this.has(h)) return j;
+    }
+    return len;
   }
 
   /** The slot holding h, or the empty slot where it would go. */
