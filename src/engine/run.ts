@@ -189,7 +189,7 @@ async function readCsvFile(
     }
     dataRecords++;
     if (opts.head !== undefined && dataRecords > opts.head) return;
-    if (reservoir) reservoir.offer({ raw: { ...raw, bytes: raw.bytes.slice() }, recordNo: dataRecords });
+    if (reservoir) reservoir.offer({ raw: { ...raw, bytes: new Uint8Array(raw.bytes) }, recordNo: dataRecords });
     else checker.check(raw, dataRecords, false);
   };
   const skip = bytesBeforeRecords(sniffed);
