@@ -114,7 +114,7 @@ function sexCode(v: string | undefined): number {
   return s === "1" ? 1 : s === "2" ? 2 : 0;
 }
 
-/** 16-bit fingerprint of the folded value (as fingerprint16 of it); 0 when empty. */
+/** 16-bit fingerprint of the folded value (the two halves of its 32-bit FNV-1a, xored; never 0 unless empty). */
 function foldedFingerprint16(v: string | undefined): number {
   if (v === undefined) return 0;
   const h = lenientFingerprint32(v);

@@ -712,50 +712,22 @@ export function toUint16Days(daysSince1970: number, epoch: number): number {
 
 export { OPEN_ENDED };
 
-/** FNV-1a, 32 bits, over UTF-16 code units; never 0 (0 means "empty"). */
-export function fingerprint32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0 || 1;
-}
-
-/** 16 bits of fingerprint32, folded; never 0. */
-export function fingerprint16(s: string): number {
-  const h = fingerprint32(s);
-  return ((h >>> 16) ^ (h & 0xffff)) || 1;
-}
-
-/** cyrb53: a 53-bit string hash (public domain, bryc); never 0. */
-export function hash53(s: string): number {
-  return hash53Joined(s);
-}
-
-/** hash53 of `a`, `b` and `c` joined by U+0000 (of `a` alone when b and c are undefined), without building it. */
-export function hash53Joined(a: string, b?: string, c?: string): number {
+/**
+ * cyrb53 (a 53-bit string hash; public domain, bryc) of `a`, `b` and `c` joined by U+0000, without building the
+ * joined string; never 0.
+ */
+export function hash53Joined(a: string, b: string, c: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < a.length; i++) {
-    const ch = a.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  if (b !== undefined) {
-    // each U+0000 separator: h ^ 0 = h
-    h1 = Math.imul(h1, 2654435761);
-    h2 = Math.imul(h2, 1597334677);
-    for (let i = 0; i < b.length; i++) {
-      const ch = b.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
+  for (let part = 0; part < 3; part++) {
+    if (part > 0) {
+      // the U+0000 separator: h ^ 0 = h
+      h1 = Math.imul(h1, 2654435761);
+      h2 = Math.imul(h2, 1597334677);
     }
-    h1 = Math.imul(h1, 2654435761);
-    h2 = Math.imul(h2, 1597334677);
-    const t = c ?? "";
-    for (let i = 0; i < t.length; i++) {
-      const ch = t.charCodeAt(i);
+    const s = part === 0 ? a : part === 1 ? b : c;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
       h1 = Math.imul(h1 ^ ch, 2654435761);
       h2 = Math.imul(h2 ^ ch, 1597334677);
     }

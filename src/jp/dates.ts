@@ -1,5 +1,5 @@
 // Date parsing for the formats a layout declares: 西暦 (YYYYMMDD, YYYY/MM/DD, YYYY-MM-DD), 和暦 and the 7-digit era code.
-import { trimSpaces } from "./blank.js";
+import { isAsciiDigits, trimSpaces } from "./blank.js";
 import { DEFAULT_DATE_FORMATS, type DateFormat } from "./date-formats.js";
 
 /**
@@ -74,11 +74,7 @@ const PARSERS: Record<DateFormat, Parser> = {
 
 /** YYYYMMDD without a regular expression: B04 and the date checks parse up to three dates per record. */
 function parseCompact(v: string): ParsedDate | undefined {
-  if (v.length !== 8) return undefined;
-  for (let i = 0; i < 8; i++) {
-    const c = v.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
-  }
+  if (v.length !== 8 || !isAsciiDigits(v)) return undefined;
   const y = digitsAt(v, 0, 4);
   const m = digitsAt(v, 4, 6);
   const d = digitsAt(v, 6, 8);

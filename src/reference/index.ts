@@ -89,11 +89,6 @@ export interface ReferenceEntries {
   csv?: ReferenceTransfer["csv"];
 }
 
-export interface ReferenceHit {
-  line: number;
-  fingerprints: number[];
-}
-
 export class ReferenceIndex {
   private keys = new Float64Array(1024);
   private offsets = new Float64Array(1024);
@@ -233,14 +228,6 @@ export class ReferenceIndex {
     return -1;
   }
 
-  /** The reference record for `k`: its line and field fingerprints, or undefined. */
-  lookup(k: number): ReferenceHit | undefined {
-    const i = this.find(k);
-    if (i < 0) return undefined;
-    const n = BASIC4_COMPARED.length;
-    return { line: this.lines[i], fingerprints: Array.from(this.prints.subarray(i * n, i * n + n)) };
-  }
-
   /** Line of entry i (from find). */
   lineAt(i: number): number {
     return this.lines[i];
@@ -251,13 +238,7 @@ export class ReferenceIndex {
     return this.prints[i * BASIC4_COMPARED.length + j];
   }
 
-  /** Re-reads one reference record from the file (only to show a difference). */
-  values(k: number): Basic4Values | undefined {
-    const i = this.find(k);
-    return i < 0 ? undefined : this.valuesAt(i);
-  }
-
-  /** Re-reads entry i's record (from find): a small read at its offset, scanned up to the record's end only. */
+  /** Re-reads entry i's record (from find; only to show a difference): a small read at its offset, scanned up to the record's end only. */
   valuesAt(i: number): Basic4Values {
     if (this.xmlRecords) return this.xmlRecords.get(this.keys[i])!;
     const csv = this.csv!;
