@@ -133,8 +133,3 @@ export function foldKey(s: string): string {
   foldInto(s, scratch);
   return String.fromCharCode(...scratch.codes.subarray(0, scratch.length));
 }
-
-/** The folded code unit of one character (0 = dropped). */
-export function foldUnit(c: number): number {
-  return FOLD[c];
-}

@@ -1,8 +1,6 @@
 // White space as a welfare system exports it (SP, 全角SP, TAB, NBSP): emptiness and trimming of cell values.
 
-/** The characters that count as white space in a cell (SPEC §3, Z04/B03). */
-export const CELL_SPACES = " \u3000\t\u00a0";
-
+/** The characters that count as white space in a cell (SPEC §3, Z04/B03): SP, 全角SP, TAB, NBSP. */
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x3000 || code === 0x09 || code === 0xa0;
 }

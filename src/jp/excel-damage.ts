@@ -20,8 +20,6 @@ export const EXCEL_DAMAGE_FIELDS = [
   "individualNumber", "recipientNumber", "insurerNumber", "postalCode", "birthDate", "qualifiedOn", "disqualifiedOn",
 ] as const satisfies readonly FieldName[];
 
-export const DATE_FIELDS: readonly FieldName[] = ["birthDate", "qualifiedOn", "disqualifiedOn"];
-
 /** Excel's day serial of 1970-01-01 (serial 1 = 1900-01-01, with Excel's phantom 1900-02-29). */
 const SERIAL_1970 = 25_569;
 /** Five-digit serials only: 10000 = 1927-05-18 … 73050 = 2099-12-31. */
