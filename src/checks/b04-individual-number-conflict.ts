@@ -4,15 +4,17 @@ import { individualNumberCheckDigit } from "../jp/check-digits.js";
 import { parseDate, ymdToDays } from "../jp/dates.js";
 import { lenientFingerprint32 } from "../jp/lenient.js";
 import {
-  BIRTH_EPOCH_DAYS, DIFFER, GroupView, IDENTITY_INDEX_BYTES_PER_RECORD, IdentityIndex, OPEN_ENDED, PERIOD_EPOCH_DAYS,
-  hash53Joined, packRecipient, toUint16Days, type IdentityEntry, type IdentityIndexState,
+  BIRTH_EPOCH_DAYS, DEFERRED_INDEX_BYTES_PER_RECORD, DIFFER, GroupView, IDENTITY_INDEX_BYTES_PER_RECORD, IdentityIndex,
+  OPEN_ENDED, PERIOD_EPOCH_DAYS, hash53Joined, packRecipient, toUint16Days, type IdentityEntry, type IdentityIndexState,
 } from "../index/identity-index.js";
-import type { FieldName, DataRecord } from "../types.js";
+import type { FieldName } from "../types.js";
 import { FIELD_LABELS } from "../layout/aliases.js";
 import { defineCheck, type CheckContext } from "./define.js";
 
 /** Bytes the B04 index keeps per record with a valid 個人番号 (reported by the benchmark). */
 export const B04_INDEX_BYTES_PER_RECORD = IDENTITY_INDEX_BYTES_PER_RECORD;
+/** The same for a record of a file that can be read again (standard input and XML cannot). */
+export const B04_DEFERRED_BYTES_PER_RECORD = DEFERRED_INDEX_BYTES_PER_RECORD;
 
 /** At most this many related records are listed per finding; `relatedCount` has the full number. */
 export const B04_MAX_RELATED = 20;
@@ -35,10 +37,15 @@ export default defineCheck({
   create(ctx) {
     let index = new IdentityIndex();
     const formats = ctx.options.dateFormats;
+    /** By file index: can its records be read again (then only those sharing a 個人番号 are folded, at the end)? */
+    const rereadable: boolean[] = [];
     return {
       record(rec) {
         const body = individualNumberBody(rec.fields.individualNumber);
-        if (body >= 0) index.add(entryOf(rec, body, formats, ENTRY));
+        if (body < 0) return;
+        const later = rec.raw !== undefined && (rereadable[rec.fileIndex] ??= ctx.rereader(rec.fileIndex) !== undefined);
+        if (later) index.addDeferred(keysOf(rec.fields, body, rec, ENTRY));
+        else index.add(identityOf(rec.fields, formats, keysOf(rec.fields, body, rec, ENTRY)));
       },
       exportState() {
         const state = index.exportState();
@@ -49,7 +56,9 @@ export default defineCheck({
         index.importState(state as IdentityIndexState, shift);
       },
       end() {
-        reportDifferentPeople(ctx, index);
+        const groups = index.groupsBy("body");
+        fillDeferred(ctx, index, groups, formats);
+        reportDifferentPeople(ctx, index, groups);
         reportTwoNumbers(ctx, index);
       },
     };
@@ -75,24 +84,32 @@ function individualNumberBody(value: string | undefined): number {
 
 /** add() copies an entry's values into its columns, so one object serves every record. */
 const ENTRY: IdentityEntry = {
-  fileIndex: 0, record: 0, line: 0, body: 0, recipientKey: 0, recipient: 0, birth: 0, sex: 0, name: 0, kana: 0, address: 0, from: 0, to: 0,
+  fileIndex: 0, record: 0, line: 0, body: 0, recipientKey: 0, recipient: 0, birth: 0, sex: 0, name: 0, kana: 0, address: 0,
+  from: 0, to: 0, offset: 0,
 };
 
-/** Fills `e` with what the index keeps of `rec`. */
-function entryOf(rec: DataRecord, body: number, formats: readonly string[], e: IdentityEntry): IdentityEntry {
-  const f = rec.fields;
+type Fields = Partial<Record<FieldName, string>>;
+
+/** Fills `e` with the keys and position the index keeps of every record. */
+function keysOf(f: Fields, body: number, at: { fileIndex: number; record: number; line: number; offset: number }, e: IdentityEntry): IdentityEntry {
   const recipient = trimmed(f.recipientNumber);
+  e.fileIndex = at.fileIndex;
+  e.record = at.record;
+  e.line = at.line;
+  e.offset = at.offset;
+  e.body = body;
+  e.recipientKey = recipient === "" ? 0 : hash53Joined(trimmed(f.insurerNumber), recipient, trimmed(f.branch));
+  e.recipient = packRecipient(recipient);
+  return e;
+}
+
+/** Fills `e` with the record's identity: birth, sex, fingerprints of the folded names and address, period. */
+function identityOf(f: Fields, formats: readonly string[], e: IdentityEntry): IdentityEntry {
   const birth = parseDate(f.birthDate ?? "", formats);
   const from = dayOf(f.qualifiedOn, formats);
   const disq = trimmed(f.disqualifiedOn);
   const to = disq === "" ? OPEN_ENDED : dayOf(disq, formats);
   const periodKnown = from !== 0 && to !== 0 && from <= to;
-  e.fileIndex = rec.fileIndex;
-  e.record = rec.record;
-  e.line = rec.line;
-  e.body = body;
-  e.recipientKey = recipient === "" ? 0 : hash53Joined(trimmed(f.insurerNumber), recipient, trimmed(f.branch));
-  e.recipient = packRecipient(recipient);
   e.birth = birth.ok ? toUint16Days(ymdToDays(birth.ymd), BIRTH_EPOCH_DAYS) : 0;
   e.sex = sexCode(f.sex);
   e.name = foldedFingerprint16(f.name);
@@ -141,8 +158,35 @@ function fieldsOf(mask: number): FieldName[] {
   return DIFFER_FIELDS.filter(([, bit]) => mask & bit).map(([f]) => f);
 }
 
-function reportDifferentPeople(ctx: CheckContext, index: IdentityIndex): void {
-  for (const group of index.groupsBy("body")) {
+/**
+ * Reads again the deferred members of the groups (by file, in file order) and gives the index their identity. A
+ * record that no longer holds its 個人番号 means the file changed during the run: the check stops (exit 2).
+ */
+function fillDeferred(ctx: CheckContext, index: IdentityIndex, groups: readonly number[][], formats: readonly string[]): void {
+  const members = Uint32Array.from(groups.flat().filter((i) => index.isDeferred(i))).sort();
+  for (let a = 0; a < members.length; ) {
+    const fileIndex = index.fileIndexOf(members[a]);
+    let b = a + 1;
+    while (b < members.length && index.fileIndexOf(members[b]) === fileIndex) b++;
+    const part = members.subarray(a, b);
+    const rereader = ctx.rereader(fileIndex)!;
+    rereader.fieldsAt(Array.from(part, (i) => index.offset(i)), (k, fields) => {
+      const i = part[k];
+      if (individualNumberBody(fields.individualNumber) !== index.body(i)) throw fileChanged(ctx, rereader.path, index.position(i).record);
+      index.setIdentity(i, identityOf(fields, formats, ENTRY));
+    });
+    a = b;
+  }
+}
+
+function fileChanged(ctx: CheckContext, path: string, record: number): Error {
+  return new Error(ctx.options.lang === "ja"
+    ? `${path}: 検査中にファイルが変更されました（${record}件目の個人番号が読み直しで一致しません）。もう一度検査してください`
+    : `${path}: the file changed during the check (record ${record} no longer holds the same individual number); check it again`);
+}
+
+function reportDifferentPeople(ctx: CheckContext, index: IdentityIndex, groups: readonly number[][]): void {
+  for (const group of groups) {
     const view = index.gather(group);
     const k = group.length;
     const pairwise = k <= B04_PAIRWISE_LIMIT;

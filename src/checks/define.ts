@@ -1,5 +1,6 @@
 // The check API: a check declares its metadata as data and returns hooks the engine drives.
 import type { Code } from "../codes/table.js";
+import type { RecordRereader } from "../input/record-rereader.js";
 import type { DataRecord, FieldName, Lang, RecordRef, SuspensionKind } from "../types.js";
 
 /** A message in both languages; `{name}` placeholders are filled from `data` (never personal values). */
@@ -65,6 +66,8 @@ export interface CheckContext {
   filePath(fileIndex: number): string;
   /** The column (header name or position) that holds `field` in file `fileIndex`. */
   column(fileIndex: number, field: FieldName): string | undefined;
+  /** Reads records of file `fileIndex` again by offset; undefined when the input cannot be read twice. */
+  rereader(fileIndex: number): RecordRereader | undefined;
   report(input: ReportInput): void;
   /** Builds a RecordRef for cross-record findings. */
   ref(at: At): RecordRef;

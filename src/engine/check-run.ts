@@ -2,6 +2,7 @@
 import { codeInfo, type CodeInfo } from "../codes/table.js";
 import type { At, Check, CheckContext, CheckHooks, CheckOptions, PositionShift, ReportInput } from "../checks/define.js";
 import { formatMessage } from "../checks/define.js";
+import type { RecordRereader } from "../input/record-rereader.js";
 import { maskIndividualNumber, maskLongDigitRuns, redactRecipientNumber, redactValue } from "../report/mask.js";
 import { PERSONAL_KEYS, REDACTED_EXTRA_KEYS, type DataRecord, type FieldName, type Finding, type SeveritySetting } from "../types.js";
 import { FindingCollector } from "./collector.js";
@@ -14,6 +15,8 @@ export interface FileSlot {
   columns: Partial<Record<FieldName, string>>;
   collector: FindingCollector;
   skippedChecks: { code: string; missing: FieldName[] }[];
+  /** Reads its records again by offset (a regular CSV/TSV file); absent for standard input, pipes and XML. */
+  rereader?: RecordRereader;
 }
 
 export interface CheckRunOptions {
@@ -71,8 +74,11 @@ export class CheckRun {
    * Registers a file; checks whose fields are missing from its layout are skipped for it. `index` places it at a
    * given file index (parallel runs register the same file in every thread under the same index).
    */
-  addFile(path: string, columns: Partial<Record<FieldName, string>>, collector: FindingCollector, index?: number): number {
+  addFile(
+    path: string, columns: Partial<Record<FieldName, string>>, collector: FindingCollector, index?: number, rereader?: RecordRereader,
+  ): number {
     const slot: FileSlot = { path, columns, collector, skippedChecks: [] };
+    if (rereader) slot.rereader = rereader;
     const active: ActiveCheck[] = [];
     for (const a of this.active) {
       const missing = a.check.meta.fields.filter((f) => columns[f] === undefined);
@@ -161,6 +167,7 @@ export class CheckRun {
       options: this.opts.options,
       filePath: (i) => this.files[i]?.path ?? "",
       column: (i, field) => this.files[i]?.columns[field],
+      rereader: (i) => this.files[i]?.rereader,
       ref: (at: At) => ({ file: this.files[at.fileIndex]?.path ?? "", record: at.record, line: at.line }),
       report: (input: ReportInput) => this.report(check, info, severity, input),
     };

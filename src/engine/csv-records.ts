@@ -2,6 +2,7 @@
 import { fatal } from "../i18n/fatal.js";
 import { RecordDecoder, type InvalidBytes } from "../input/decode.js";
 import type { RawRecord } from "../input/record-scanner.js";
+import { rereaderFor } from "../input/record-rereader.js";
 import type { Sniffed } from "../input/sniff.js";
 import { splitCells } from "../input/split-cells.js";
 import type { LayoutProfile } from "../layout/profile.js";
@@ -62,7 +63,9 @@ export class CsvRecordChecker {
   private register(cells: string[], isHeader: boolean): ResolvedLayout {
     const layout = resolveLayout(this.profile, isHeader ? cells : undefined, cells.length, this.file.path);
     this.layout = layout;
-    this.fileIndex = this.run.addFile(this.file.path, layout.columns, this.collector);
+    const { path, sniffed, delimiter, maxFieldBytes } = this.file;
+    const rereader = rereaderFor(path, sniffed.encoding, delimiter, maxFieldBytes, layout);
+    this.fileIndex = this.run.addFile(path, layout.columns, this.collector, undefined, rereader);
     for (const f of this.pending) this.collector.add(f, false);
     return layout;
   }

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { FatalError } from "../i18n/fatal.js";
 import { RecordDecoder } from "../input/decode.js";
+import { rereaderFor } from "../input/record-rereader.js";
 import { RecordScanner, type RawRecord } from "../input/record-scanner.js";
 import { splitCells } from "../input/split-cells.js";
 import { resolveLayout, type ResolvedLayout } from "../layout/resolve.js";
@@ -257,7 +258,7 @@ async function submitRanges(
   const collector = new FindingCollector(opts.maxFindings);
   const skip = bytesBeforeRecords(sniffed);
   const layout = await firstRecordLayout(path, head, rest, eof, skip, delimiter, sniffed, opts);
-  run.addFile(path, layout.columns, collector, fileIndex);
+  run.addFile(path, layout.columns, collector, fileIndex, rereaderFor(path, sniffed.encoding, delimiter, opts.maxFieldBytes, layout));
   if (sniffed.strayBom) collector.add(strayBomFinding(opts.check.lang), false);
   state.collector = collector;
   const file: PendingFile = { state, collector, fileIndex, nextStart: skip, records: 0, lines: 0, blankLines: 0, bytesDone: 0 };

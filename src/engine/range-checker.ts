@@ -3,6 +3,7 @@
 import { createReadStream } from "node:fs";
 import { CHECKS } from "../checks/index.js";
 import type { CheckOptions } from "../checks/define.js";
+import { rereaderFor } from "../input/record-rereader.js";
 import { RecordScanner, type RawRecord } from "../input/record-scanner.js";
 import { ReferenceIndex, referenceIndexer } from "../reference/index.js";
 import { CheckRun } from "./check-run.js";
@@ -23,7 +24,8 @@ export function rangeChecker(init: WorkerInit, readBytes = 1 << 20): (u: RangeUn
     const collector = new FindingCollector(init.maxFindings);
     if (registered.has(u.fileIndex)) run.setCollector(u.fileIndex, collector);
     else {
-      run.addFile(u.path, u.layout.columns, collector, u.fileIndex);
+      const rereader = rereaderFor(u.path, u.sniffed.encoding, u.delimiter, init.maxFieldBytes, u.layout);
+      run.addFile(u.path, u.layout.columns, collector, u.fileIndex, rereader);
       registered.add(u.fileIndex);
     }
     const checker = new CsvRecordChecker(

@@ -1,5 +1,6 @@
 // A compact, columnar index of who each record says it is (個人番号, 受給者番号 key, birth, sex, name and address
-// fingerprints, qualification period), for B04. It never holds a record: 38 bytes per indexed record.
+// fingerprints, qualification period), for B04. It never holds a record: 38 bytes per indexed record, or 28 for a
+// record whose file can be read again (its identity fields are then filled in only if it shares a key).
 
 /**
  * One record as the index takes it. Strings are already reduced to numbers by the caller (see b04):
@@ -27,30 +28,41 @@ export interface IdentityEntry {
   /** Qualification period [from, to) in days since 1899-12-31 (1 … 65534 = 1900-01-01 … 2079-06-04); from 0 = unknown, to 0xFFFF = open-ended. */
   from: number;
   to: number;
+  /** Byte offset of the record in its file (kept by addDeferred only). */
+  offset: number;
 }
 
 type TypedArrayCtor = Uint8ArrayConstructor | Uint16ArrayConstructor | Uint32ArrayConstructor | Float64ArrayConstructor;
 
 /**
  * The columns and their widths. Bytes per record:
- *   numberLo 4 + numberHi 1      個人番号 body (37 bits)
+ *   numberLo 4 + numberHi 1      個人番号 body (37 bits; bit 7 of numberHi marks a deferred entry)
  *   recipientKey 8               受給者番号 + 枝番 + 保険者番号 (53-bit hash, for B04 (b))
  *   recipient 4                  受給者番号 itself when numeric (shown in suspendedRecords)
+ *   record 4 + lineDelta 2       position (line − record; larger gaps go to a sparse map)
+ * = 23 bytes for every record, then either its identity (add: 15 bytes, 38 in all)
  *   birth 2 + sex 1              exact, not hashed
  *   name 2 + kana 2 + address 4  fingerprints of folded values
  *   from 2 + to 2                qualification period
- *   record 4 + lineDelta 2       position (line − record; larger gaps go to a sparse map)
- * = 38 bytes. The file index is not stored per record: records arrive file by file, so runs of records are
+ * or where to read it again (addDeferred: 5 bytes, 28 in all; setIdentity fills the identity of records that share
+ * a key, in chunks allocated then)
+ *   offsetLo 4 + offsetHi 1      byte offset of the record in its file (40 bits).
+ * Chunks of a column are allocated when a record first writes into them. The file index is not stored per record: records arrive file by file, so runs of records are
  * mapped to files by a short segment list. groupsBy (end()) adds two Uint32Arrays of n/4 + 2√n + 1024 entries
  * (≈ 2 bytes per record: a bit-set sieve, then radix-sort buffers; reused by its second call), a fixed 256 KiB
  * for one chunk's key hashes and, per duplicated key, a few words (HashSet32): 40 bytes at the peak, plus the
  * groups it returns.
  */
-const COLUMNS = {
+const KEY_COLUMNS = {
   numberLo: Uint32Array,
   numberHi: Uint8Array,
   recipientKey: Float64Array,
   recipient: Uint32Array,
+  record: Uint32Array,
+  lineDelta: Uint16Array,
+} as const satisfies Record<string, TypedArrayCtor>;
+
+const IDENTITY_COLUMNS = {
   birth: Uint16Array,
   sex: Uint8Array,
   name: Uint16Array,
@@ -58,14 +70,28 @@ const COLUMNS = {
   address: Uint32Array,
   from: Uint16Array,
   to: Uint16Array,
-  record: Uint32Array,
-  lineDelta: Uint16Array,
 } as const satisfies Record<string, TypedArrayCtor>;
 
-type ColumnName = keyof typeof COLUMNS;
+const OFFSET_COLUMNS = {
+  offsetLo: Uint32Array,
+  offsetHi: Uint8Array,
+} as const satisfies Record<string, TypedArrayCtor>;
 
-/** Bytes each indexed record costs (the benchmark reports it next to the measured heap growth). */
-export const IDENTITY_INDEX_BYTES_PER_RECORD: number = Object.values(COLUMNS).reduce((s, c) => s + c.BYTES_PER_ELEMENT, 0);
+const COLUMNS = { ...KEY_COLUMNS, ...IDENTITY_COLUMNS, ...OFFSET_COLUMNS } as const;
+
+type ColumnName = keyof typeof COLUMNS;
+type KeyColumnName = keyof typeof KEY_COLUMNS;
+type IdentityColumnName = keyof typeof IDENTITY_COLUMNS;
+
+const bytesOf = (cols: Record<string, TypedArrayCtor>) => Object.values(cols).reduce((s, c) => s + c.BYTES_PER_ELEMENT, 0);
+
+/** Bytes each record added with its identity costs (the benchmark reports it next to the measured heap growth). */
+export const IDENTITY_INDEX_BYTES_PER_RECORD: number = bytesOf(KEY_COLUMNS) + bytesOf(IDENTITY_COLUMNS);
+/** Bytes each deferred record costs (addDeferred: its file can be read again). */
+export const DEFERRED_INDEX_BYTES_PER_RECORD: number = bytesOf(KEY_COLUMNS) + bytesOf(OFFSET_COLUMNS);
+
+/** numberHi's flag for an entry added by addDeferred (the body needs 5 bits of the byte). */
+const DEFERRED = 0x80;
 
 /** Records per chunk: columns grow by whole chunks, so nothing is ever copied and at most one chunk is slack. */
 const CHUNK_BITS = 16;
@@ -74,37 +100,41 @@ const MASK = CHUNK - 1;
 
 type Chunk = Uint8Array | Uint16Array | Uint32Array | Float64Array;
 
+/** One column in chunks of CHUNK entries; a chunk never written is not allocated and reads as 0. */
 class Column {
-  readonly chunks: Chunk[] = [];
+  readonly chunks: (Chunk | undefined)[] = [];
   constructor(private readonly ctor: TypedArrayCtor) {}
+  /** Chunk c, allocated if new. */
+  chunk(c: number): Chunk {
+    return (this.chunks[c] ??= new this.ctor(CHUNK));
+  }
   set(i: number, v: number): void {
-    const c = i >>> CHUNK_BITS;
-    if (c === this.chunks.length) this.chunks.push(new this.ctor(CHUNK));
-    this.chunks[c][i & MASK] = v;
+    this.chunk(i >>> CHUNK_BITS)[i & MASK] = v;
   }
   get(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS][i & MASK];
+    return this.chunks[i >>> CHUNK_BITS]?.[i & MASK] ?? 0;
+  }
+  get allocated(): boolean {
+    return this.chunks.some((c) => c !== undefined);
   }
   /** Copies `src` into entries at, at + 1, …, chunk by chunk. */
   setRange(at: number, src: Chunk): void {
     for (let done = 0; done < src.length; ) {
       const i = at + done;
-      const c = i >>> CHUNK_BITS;
-      if (c === this.chunks.length) this.chunks.push(new this.ctor(CHUNK));
       const take = Math.min(CHUNK - (i & MASK), src.length - done);
-      this.chunks[c].set(src.subarray(done, done + take) as never, i & MASK);
+      this.chunk(i >>> CHUNK_BITS).set(src.subarray(done, done + take) as never, i & MASK);
       done += take;
     }
   }
   get bytes(): number {
-    return this.chunks.reduce((s, c) => s + c.byteLength, 0);
+    return this.chunks.reduce((s, c) => s + (c?.byteLength ?? 0), 0);
   }
 }
 
-/** IdentityIndex.exportState(): the columns trimmed to `size`, the file segments and the long line gaps. */
+/** IdentityIndex.exportState(): the columns trimmed to `size` (those never written left out), the file segments and the long line gaps. */
 export interface IdentityIndexState {
   size: number;
-  columns: Record<ColumnName, Chunk>;
+  columns: Partial<Record<ColumnName, Chunk>>;
   segments: { start: number; fileIndex: number }[];
   lineOverflow: [number, number][];
 }
@@ -126,31 +156,63 @@ export class IdentityIndex {
   ) as Record<ColumnName, Column>;
   private readonly segments: { start: number; fileIndex: number }[] = [];
   private readonly lineOverflow = new Map<number, number>();
-  /** add()'s chunk: its index and its typed arrays (no per-column chunk lookup per record). */
+  /** add()'s chunk: its index and the key columns' typed arrays (no per-column chunk lookup per record). */
   private openChunk = -1;
-  private w: Record<ColumnName, Chunk> | undefined;
+  private w: Record<KeyColumnName, Chunk> | undefined;
   /** The file of the last segment (-1 before the first record). */
   private lastFileIndex = -1;
   /** groupsBy's transient buffers (see scratch()). */
   private buffers: [Uint32Array, Uint32Array] | undefined;
   size = 0;
 
+  /** Adds a record with its identity (birth … to). */
   add(e: IdentityEntry): void {
+    const i = this.addKeys(e, 0);
+    this.setIdentity(i, e);
+  }
+
+  /** Adds a record without its identity, which setIdentity gives later if needed: its offset is kept instead. */
+  addDeferred(e: IdentityEntry): void {
+    const i = this.addKeys(e, DEFERRED);
+    const c = i >>> CHUNK_BITS;
+    this.cols.offsetLo.chunk(c)[i & MASK] = e.offset >>> 0; // e.offset < 2^40
+    this.cols.offsetHi.chunk(c)[i & MASK] = (e.offset - (e.offset >>> 0)) / 0x1_0000_0000;
+  }
+
+  /** Writes entry i's identity columns (birth … to) from `e`. */
+  setIdentity(i: number, e: IdentityEntry): void {
+    const c = i >>> CHUNK_BITS;
+    const j = i & MASK;
+    const cols = this.cols;
+    cols.birth.chunk(c)[j] = e.birth;
+    cols.sex.chunk(c)[j] = e.sex;
+    cols.name.chunk(c)[j] = e.name;
+    cols.kana.chunk(c)[j] = e.kana;
+    cols.address.chunk(c)[j] = e.address;
+    cols.from.chunk(c)[j] = e.from;
+    cols.to.chunk(c)[j] = e.to;
+  }
+
+  /** True when entry i came in by addDeferred. */
+  isDeferred(i: number): boolean {
+    return (this.cols.numberHi.get(i) & DEFERRED) !== 0;
+  }
+
+  /** Byte offset of deferred entry i in its file. */
+  offset(i: number): number {
+    return this.cols.offsetHi.get(i) * 0x1_0000_0000 + this.cols.offsetLo.get(i);
+  }
+
+  /** Writes the key columns of a new entry; its index is returned. */
+  private addKeys(e: IdentityEntry, flags: number): number {
     const i = this.size++;
     if (i >>> CHUNK_BITS !== this.openChunk) this.open(i >>> CHUNK_BITS);
     const j = i & MASK;
     const w = this.w!;
     w.numberLo[j] = e.body >>> 0; // e.body < 2^37: >>> 0 is its low 32 bits
-    w.numberHi[j] = (e.body - (e.body >>> 0)) / 0x1_0000_0000;
+    w.numberHi[j] = (e.body - (e.body >>> 0)) / 0x1_0000_0000 | flags;
     w.recipientKey[j] = e.recipientKey;
     w.recipient[j] = e.recipient;
-    w.birth[j] = e.birth;
-    w.sex[j] = e.sex;
-    w.name[j] = e.name;
-    w.kana[j] = e.kana;
-    w.address[j] = e.address;
-    w.from[j] = e.from;
-    w.to[j] = e.to;
     w.record[j] = e.record;
     const delta = e.line - e.record;
     if (delta >= 0 && delta < LINE_OVERFLOW) w.lineDelta[j] = delta;
@@ -162,26 +224,24 @@ export class IdentityIndex {
       this.segments.push({ start: i, fileIndex: e.fileIndex });
       this.lastFileIndex = e.fileIndex;
     }
+    return i;
   }
 
-  /** Makes chunk c (allocated if new) the one add() writes into, one typed array per column. */
+  /** Makes chunk c (allocated if new) the one addKeys() writes into, one typed array per key column. */
   private open(c: number): void {
-    const w = {} as Record<ColumnName, Chunk>;
-    for (const name of Object.keys(COLUMNS) as ColumnName[]) {
-      const col = this.cols[name];
-      while (col.chunks.length <= c) col.chunks.push(new COLUMNS[name](CHUNK));
-      w[name] = col.chunks[c];
-    }
+    const w = {} as Record<KeyColumnName, Chunk>;
+    for (const name of Object.keys(KEY_COLUMNS) as KeyColumnName[]) w[name] = this.cols[name].chunk(c);
     this.w = w;
     this.openChunk = c;
   }
 
   /** Everything added so far, as structured-cloneable data (a worker thread hands it to the main thread). */
   exportState(): IdentityIndexState {
-    const columns = {} as Record<ColumnName, Chunk>;
+    const columns: Partial<Record<ColumnName, Chunk>> = {};
     for (const [name, ctor] of Object.entries(COLUMNS) as [ColumnName, TypedArrayCtor][]) {
+      if (!this.cols[name].allocated) continue;
       const out = new ctor(this.size);
-      this.cols[name].chunks.forEach((chunk, c) => out.set(chunk.subarray(0, Math.min(CHUNK, this.size - c * CHUNK)), c * CHUNK));
+      this.cols[name].chunks.forEach((chunk, c) => chunk && out.set(chunk.subarray(0, Math.min(CHUNK, this.size - c * CHUNK)), c * CHUNK));
       columns[name] = out;
     }
     return { size: this.size, columns, segments: this.segments.map((s) => ({ ...s })), lineOverflow: [...this.lineOverflow] };
@@ -192,7 +252,7 @@ export class IdentityIndex {
     const base = this.size;
     const n = state.size;
     const c = state.columns;
-    for (const name of Object.keys(COLUMNS) as ColumnName[]) this.cols[name].setRange(base, c[name]);
+    for (const name of Object.keys(COLUMNS) as ColumnName[]) if (c[name]) this.cols[name].setRange(base, c[name]);
     for (const seg of state.segments) {
       if (seg.fileIndex === this.lastFileIndex) continue;
       this.segments.push({ start: base + seg.start, fileIndex: seg.fileIndex });
@@ -206,11 +266,13 @@ export class IdentityIndex {
     // Positions: record + shift.records; line − record changes by shift.lines − shift.records.
     const overflow = new Map(state.lineOverflow);
     const deltaShift = shift.lines - shift.records;
+    const records = c.record!;
+    const lineDeltas = c.lineDelta!;
     for (let i = 0; i < n; i++) {
-      const record = c.record[i];
+      const record = records[i];
       this.cols.record.set(base + i, record + shift.records);
-      const line = (c.lineDelta[i] === LINE_OVERFLOW ? overflow.get(i)! : record + c.lineDelta[i]) + shift.lines;
-      const delta = c.lineDelta[i] === LINE_OVERFLOW ? -1 : c.lineDelta[i] + deltaShift;
+      const line = (lineDeltas[i] === LINE_OVERFLOW ? overflow.get(i)! : record + lineDeltas[i]) + shift.lines;
+      const delta = lineDeltas[i] === LINE_OVERFLOW ? -1 : lineDeltas[i] + deltaShift;
       if (delta >= 0 && delta < LINE_OVERFLOW) this.cols.lineDelta.set(base + i, delta);
       else {
         this.cols.lineDelta.set(base + i, LINE_OVERFLOW);
@@ -225,10 +287,10 @@ export class IdentityIndex {
   }
 
   body(i: number): number {
-    return this.cols.numberHi.get(i) * 0x1_0000_0000 + this.cols.numberLo.get(i);
+    return (this.cols.numberHi.get(i) & ~DEFERRED) * 0x1_0000_0000 + this.cols.numberLo.get(i);
   }
 
-  get(i: number, col: Exclude<ColumnName, "numberLo" | "numberHi">): number {
+  get(i: number, col: Exclude<ColumnName, "numberLo" | "numberHi" | "offsetLo" | "offsetHi">): number {
     return this.cols[col].get(i);
   }
 
@@ -250,7 +312,7 @@ export class IdentityIndex {
       address: new Uint32Array(n), from: new Uint16Array(n), to: new Uint16Array(n),
     };
     group.forEach((i, k) => {
-      for (const col of Object.keys(v) as (keyof typeof v)[]) v[col][k] = this.cols[col].get(i);
+      for (const col of Object.keys(v) as IdentityColumnName[]) v[col][k] = this.cols[col].get(i);
     });
     return new GroupView(v);
   }
@@ -320,12 +382,13 @@ export class IdentityIndex {
   /** The key hashes of chunk c into out[0 … len) (0 = no key), len returned. */
   private keyHashes(key: KeyName, c: number, out: Uint32Array): number {
     const len = Math.min(CHUNK, this.size - c * CHUNK);
-    if (key === "body") hashBodies(this.cols.numberLo.chunks[c] as Uint32Array, this.cols.numberHi.chunks[c] as Uint8Array, len, out);
-    else hashRecipientKeys(this.cols.recipientKey.chunks[c] as Float64Array, len, out);
+    if (key === "body") hashBodies(this.cols.numberLo.chunk(c) as Uint32Array, this.cols.numberHi.chunk(c) as Uint8Array, len, out);
+    else hashRecipientKeys(this.cols.recipientKey.chunk(c) as Float64Array, len, out);
     return len;
   }
 
-  private fileIndexOf(i: number): number {
+  /** The file index of entry i. */
+  fileIndexOf(i: number): number {
     let lo = 0;
     let hi = this.segments.length - 1;
     while (lo < hi) {
@@ -347,7 +410,7 @@ const HASHES = new Uint32Array(CHUNK);
 
 function hashBodies(lo: Uint32Array, hi: Uint8Array, len: number, out: Uint32Array): void {
   for (let j = 0; j < len; j++) {
-    let h = lo[j] ^ Math.imul(hi[j], 0x9e3779b1);
+    let h = lo[j] ^ Math.imul(hi[j] & ~DEFERRED, 0x9e3779b1);
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     out[j] = (h ^ (h >>> 16)) >>> 0 || 1; // 0 means "no key"

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import check, { B04_INDEX_BYTES_PER_RECORD } from "../../src/checks/b04-individual-number-conflict.js";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import check, { B04_DEFERRED_BYTES_PER_RECORD, B04_INDEX_BYTES_PER_RECORD } from "../../src/checks/b04-individual-number-conflict.js";
 import { CheckRun } from "../../src/engine/check-run.js";
 import { FindingCollector } from "../../src/engine/collector.js";
 import { IdentityIndex } from "../../src/index/identity-index.js";
-import { DEFAULT_TEST_OPTIONS, runChecks, runChecksOnFiles, type Row } from "../helpers/run-checks.js";
+import { DEFAULT_TEST_OPTIONS, runChecks, runChecksOnFiles, writeRowsCsv, type Row } from "../helpers/run-checks.js";
 import { brief, individualNumber, row } from "../helpers/basic4-rows.js";
 
 const A = individualNumber("31415926535");
@@ -15,11 +18,20 @@ const stranger = () => row({ individualNumber: individualNumber("16180339887"), 
 /** One recipient: the same person in every row unless a test changes something. */
 const person = (over: Row = {}): Row => row({ individualNumber: A, ...over });
 
-describe("B04 individual-number-conflict (a): one 個人番号, different people", () => {
+/**
+ * Every case runs twice: records in memory, whose identities B04 computes as they come, and records of CSV files
+ * that can be read again, whose identities B04 reads at the end for the records that share a 個人番号 only.
+ */
+const MODES = [["in memory", {}], ["read again from files", { readAgain: true }]] as const;
+
+describe.each(MODES)("B04 individual-number-conflict (a): one 個人番号, different people — %s", (_, mode) => {
+  const runRows = (rows: Row[]) => runChecks([check], rows, mode);
+  const runFiles = (files: Row[][]) => runChecksOnFiles([check], files, mode);
+
   it("is not raised for one recipient who moved between two offices' files (periods do not overlap)", () => {
     const office1 = [person({ address: "東京都千代田区霞が関1-2-2", qualifiedOn: "20180401", disqualifiedOn: "20230331" })];
     const office2 = [stranger(), person({ address: "大阪府大阪市北区梅田3-1-1", insurerNumber: "12270153", qualifiedOn: "20230401", disqualifiedOn: "" })];
-    expect(runChecksOnFiles([check], [office1, office2])).toEqual([[], []]);
+    expect(runFiles([office1, office2])).toEqual([[], []]);
   });
 
   it("is not raised when the move happens on one day (loss day = new qualification day)", () => {
@@ -27,7 +39,7 @@ describe("B04 individual-number-conflict (a): one 個人番号, different people
       [person({ address: "東京都港区芝1-1-1", qualifiedOn: "20180401", disqualifiedOn: "20230401" })],
       [person({ address: "東京都港区芝2-2-2", qualifiedOn: "20230401" })],
     ];
-    expect(runChecksOnFiles([check], files).flat()).toEqual([]);
+    expect(runFiles(files).flat()).toEqual([]);
   });
 
   it("is raised for two birth dates on one 個人番号, on both records, each pointing at the other", () => {
@@ -35,7 +47,7 @@ describe("B04 individual-number-conflict (a): one 個人番号, different people
       [stranger(), person({ birthDate: "19800515" })],
       [person({ birthDate: "19800516" })],
     ];
-    const [f1, f2] = runChecksOnFiles([check], files);
+    const [f1, f2] = runFiles(files);
     expect(brief(f1)).toEqual([{ code: "B04", messageId: "differentPeople", record: 2, field: "individualNumber" }]);
     expect(brief(f2)).toEqual([{ code: "B04", messageId: "differentPeople", record: 1, field: "individualNumber" }]);
     expect(f1[0]).toMatchObject({ conflict: "individualNumber", differs: ["birthDate"], relatedCount: 1, related: [{ file: "file2.csv", record: 1, line: 2 }] });
@@ -49,13 +61,13 @@ describe("B04 individual-number-conflict (a): one 個人番号, different people
     [{ name: "別人　一郎", nameKana: "ベツジン　イチロウ", birthDate: "19551010" }, ["birthDate", "name", "nameKana"]],
     [{ name: "試験　太郎", nameKana: "" }, ["name"]], // カナ unknown on one side: 漢字 decides
   ] as const)("is raised when %j differs", (over, differs) => {
-    const findings = runChecks([check], [person(), person(over)]);
+    const findings = runRows([person(), person(over)]);
     expect(findings.map((f) => f.record)).toEqual([1, 2]);
     expect(findings[0].differs).toEqual(differs);
   });
 
   it("compares addresses where the qualification periods overlap", () => {
-    const findings = runChecks([check], [
+    const findings = runRows([
       person({ address: "東京都港区芝1-1-1", qualifiedOn: "20200401", disqualifiedOn: "" }),
       person({ address: "東京都港区芝2-2-2", qualifiedOn: "20220401", disqualifiedOn: "20240331" }),
     ]);
@@ -64,7 +76,7 @@ describe("B04 individual-number-conflict (a): one 個人番号, different people
   });
 
   it("does not compare addresses when a period is unknown", () => {
-    expect(runChecks([check], [person({ address: "東京都港区芝1-1-1", qualifiedOn: "" }), person({ address: "東京都港区芝2-2-2" })])).toEqual([]);
+    expect(runRows([person({ address: "東京都港区芝1-1-1", qualifiedOn: "" }), person({ address: "東京都港区芝2-2-2" })])).toEqual([]);
   });
 
   it.each([
@@ -73,7 +85,7 @@ describe("B04 individual-number-conflict (a): one 個人番号, different people
     [{ nameKana: "しけん　はなこ" }], // hiragana
     [{ name: "試驗　花子" }], // 旧字体 驗 → 験
   ])("notation differences are the same person: %j", (over) => {
-    expect(runChecks([check], [person(), person(over)])).toEqual([]);
+    expect(runRows([person(), person(over)])).toEqual([]);
   });
 
   it.each([
@@ -81,7 +93,7 @@ describe("B04 individual-number-conflict (a): one 個人番号, different people
     [{ name: "試験　花子" }, { name: "試験　華子" }], // a typing error in 漢字氏名, カナ氏名 the same
     [{ nameKana: "シケン　ハナコ" }, { nameKana: "シケン　ハナゴ" }], // a typing error in カナ氏名
   ])("is not raised when only one of the two names differs: %j / %j", (a, b) => {
-    expect(runChecks([check], [person(a), person(b)])).toEqual([]);
+    expect(runRows([person(a), person(b)])).toEqual([]);
   });
 
   it("旧字体, small kana and address numerals are folded too", () => {
@@ -89,36 +101,36 @@ describe("B04 individual-number-conflict (a): one 個人番号, different people
       person({ name: "渡邊　次郎", nameKana: "ワタナベ　シヨウジ", address: "東京都千代田区霞が関一丁目二番二号" }),
       person({ name: "渡辺　次郎", nameKana: "ﾜﾀﾅﾍﾞ ｼｮｳｼﾞ", address: "東京都千代田区霞が関１－２－２" }),
     ];
-    expect(runChecks([check], rows)).toEqual([]);
+    expect(runRows(rows)).toEqual([]);
   });
 
   it("ignores empty or unknown values (those are B03/B01/B09's) and invalid or empty 個人番号 (N01/N04's)", () => {
-    expect(runChecks([check], [person(), person({ birthDate: "" }), person({ sex: "3" }), person({ birthDate: "20000000" })])).toEqual([]);
+    expect(runRows([person(), person({ birthDate: "" }), person({ sex: "3" }), person({ birthDate: "20000000" })])).toEqual([]);
     const bad = "123456789017";
-    expect(runChecks([check], [row({ individualNumber: bad }), row({ individualNumber: bad, birthDate: "19700101" })])).toEqual([]);
-    expect(runChecks([check], [row({ individualNumber: "" }), row({ individualNumber: "", birthDate: "19700101" })])).toEqual([]);
+    expect(runRows([row({ individualNumber: bad }), row({ individualNumber: bad, birthDate: "19700101" })])).toEqual([]);
+    expect(runRows([row({ individualNumber: "" }), row({ individualNumber: "", birthDate: "19700101" })])).toEqual([]);
   });
 
   it("reads 個人番号, 性別, 受給者番号 and dates with white space at their ends as without", () => {
     const spaced = person({ individualNumber: ` ${A}\u3000`, sex: " 1", birthDate: "19800515", recipientNumber: " 1234566 " });
-    const findings = runChecks([check], [spaced, person({ sex: "2", birthDate: " 19800515\t" })]);
+    const findings = runRows([spaced, person({ sex: "2", birthDate: " 19800515\t" })]);
     expect(brief(findings).map((f) => f.record)).toEqual([1, 2]);
     expect(findings[0].differs).toEqual(["sex"]);
     expect(findings[0].value).toBe(`********${A.slice(8)}`);
-    expect(runChecks([check], [spaced, person({ sex: "\u30001\u3000" })])).toEqual([]);
-    const twoNumbers = runChecks([check], [row({ individualNumber: A, recipientNumber: " 1234566\u3000", branch: "01 " }), row({ individualNumber: B })]);
+    expect(runRows([spaced, person({ sex: "\u30001\u3000" })])).toEqual([]);
+    const twoNumbers = runRows([row({ individualNumber: A, recipientNumber: " 1234566\u3000", branch: "01 " }), row({ individualNumber: B })]);
     expect(twoNumbers.map((f) => f.messageId)).toEqual(["twoNumbers", "twoNumbers"]);
   });
 
   it("does not read a 個人番号 with a space inside, a letter or a wrong check digit", () => {
     for (const bad of [`${A.slice(0, 6)} ${A.slice(7)}`, `${A.slice(0, 11)}x`, `${A.slice(0, 11)}${(Number(A[11]) + 1) % 10}`, A.slice(1), `${A}0`]) {
-      expect(runChecks([check], [person({ individualNumber: bad }), person({ individualNumber: bad, sex: "1" })]), bad).toEqual([]);
+      expect(runRows([person({ individualNumber: bad }), person({ individualNumber: bad, sex: "1" })]), bad).toEqual([]);
     }
   });
 
   it("points only at the records that differ, and caps the list at 20 with the full count", () => {
     const rows = [person({ birthDate: "19700101" }), ...Array.from({ length: 24 }, () => person())];
-    const findings = runChecks([check], rows);
+    const findings = runRows(rows);
     expect(findings).toHaveLength(25);
     const odd = findings.find((f) => f.record === 1)!;
     expect(odd.relatedCount).toBe(24);
@@ -127,10 +139,13 @@ describe("B04 individual-number-conflict (a): one 個人番号, different people
   });
 });
 
-describe("B04 (a) on a 個人番号 shared by more records than are compared pairwise", () => {
+describe.each(MODES)("B04 (a) on a 個人番号 shared by more records than are compared pairwise — %s", (_, mode) => {
+  const runRows = (rows: Row[]) => runChecks([check], rows, mode);
+  const runFiles = (files: Row[][]) => runChecksOnFiles([check], files, mode);
+
   it("flags every record of a number shared by 300 records when one differs, counting all that share it", () => {
     const rows = [person({ birthDate: "19700101" }), ...Array.from({ length: 299 }, (_, i) => person({ recipientNumber: String(1000000 + i), address: `東京都港区芝${i}` }))];
-    const findings = runChecks([check], rows);
+    const findings = runRows(rows);
     expect(findings).toHaveLength(300);
     expect(findings.every((f) => f.messageId === "differentPeople")).toBe(true);
     expect(findings[0]).toMatchObject({ record: 1, relatedCount: 299, sharedBy: 300, differs: ["birthDate"] });
@@ -140,20 +155,23 @@ describe("B04 (a) on a 個人番号 shared by more records than are compared pai
 
   it("in such a group, names count only when both differ from another member's", () => {
     const others = Array.from({ length: 299 }, (_, i) => person({ recipientNumber: String(1000000 + i) }));
-    expect(runChecks([check], [person({ name: "試験　華子" }), ...others])).toEqual([]);
-    const findings = runChecks([check], [person({ name: "別人　一郎", nameKana: "ベツジン　イチロウ" }), ...others]);
+    expect(runRows([person({ name: "試験　華子" }), ...others])).toEqual([]);
+    const findings = runRows([person({ name: "別人　一郎", nameKana: "ベツジン　イチロウ" }), ...others]);
     expect(findings).toHaveLength(300);
     expect(findings[0].differs).toEqual(["name", "nameKana"]);
   });
 
   it("raises nothing when all 300 agree", () => {
-    expect(runChecks([check], Array.from({ length: 300 }, (_, i) => person({ recipientNumber: String(1000000 + i) })))).toEqual([]);
+    expect(runRows(Array.from({ length: 300 }, (_, i) => person({ recipientNumber: String(1000000 + i) })))).toEqual([]);
   });
 });
 
-describe("B04 (b): one 受給者番号 + 枝番 with two 個人番号", () => {
+describe.each(MODES)("B04 (b): one 受給者番号 + 枝番 with two 個人番号 — %s", (_, mode) => {
+  const runRows = (rows: Row[]) => runChecks([check], rows, mode);
+  const runFiles = (files: Row[][]) => runChecksOnFiles([check], files, mode);
+
   it("is raised on both records", () => {
-    const findings = runChecks([check], [row({ individualNumber: A }), row({ individualNumber: B })]);
+    const findings = runRows([row({ individualNumber: A }), row({ individualNumber: B })]);
     expect(brief(findings)).toEqual([
       { code: "B04", messageId: "twoNumbers", record: 1, field: "individualNumber" },
       { code: "B04", messageId: "twoNumbers", record: 2, field: "individualNumber" },
@@ -162,7 +180,7 @@ describe("B04 (b): one 受給者番号 + 枝番 with two 個人番号", () => {
   });
 
   it("is raised across files", () => {
-    const [f1, f2] = runChecksOnFiles([check], [[row({ individualNumber: A })], [row({ individualNumber: B })]]);
+    const [f1, f2] = runFiles([[row({ individualNumber: A })], [row({ individualNumber: B })]]);
     expect([f1.length, f2.length]).toEqual([1, 1]);
   });
 
@@ -171,17 +189,49 @@ describe("B04 (b): one 受給者番号 + 枝番 with two 個人番号", () => {
     [{ insurerNumber: "12270153" }],
     [{ recipientNumber: "0123455" }],
   ])("is not raised when %j differs", (over) => {
-    expect(runChecks([check], [row({ individualNumber: A }), row({ individualNumber: B, ...over })])).toEqual([]);
+    expect(runRows([row({ individualNumber: A }), row({ individualNumber: B, ...over })])).toEqual([]);
   });
 
   it("is not raised without a 受給者番号", () => {
-    expect(runChecks([check], [row({ individualNumber: A, recipientNumber: "" }), row({ individualNumber: B, recipientNumber: "" })])).toEqual([]);
+    expect(runRows([row({ individualNumber: A, recipientNumber: "" }), row({ individualNumber: B, recipientNumber: "" })])).toEqual([]);
   });
 });
 
 describe("the B04 index", () => {
-  it("costs 38 bytes per record (at most 40)", () => {
+  it("costs 38 bytes per record (at most 40), 28 when the record's file can be read again", () => {
     expect(B04_INDEX_BYTES_PER_RECORD).toBe(38);
+    expect(B04_DEFERRED_BYTES_PER_RECORD).toBe(28);
+  });
+
+  it("keeps a deferred record's offset instead of its identity, which only setIdentity allocates", () => {
+    const idx = new IdentityIndex();
+    const base = { body: 31415926535, recipientKey: 1, recipient: 0, birth: 1, sex: 1, name: 1, kana: 1, address: 1, from: 0, to: 0 };
+    idx.addDeferred({ ...base, fileIndex: 0, record: 1, line: 2, offset: 2 ** 39 + 5 });
+    idx.addDeferred({ ...base, fileIndex: 0, record: 2, line: 3, offset: 120 });
+    expect(idx.bytesAllocated()).toBe(B04_DEFERRED_BYTES_PER_RECORD * 65_536);
+    expect([idx.isDeferred(0), idx.body(0), idx.offset(0), idx.offset(1)]).toEqual([true, 31415926535, 2 ** 39 + 5, 120]);
+    const state = idx.exportState();
+    expect(Object.keys(state.columns)).not.toContain("birth");
+    const main = new IdentityIndex();
+    main.importState(structuredClone(state));
+    expect(main.bytesAllocated()).toBe(B04_DEFERRED_BYTES_PER_RECORD * 65_536);
+    expect(main.gather([0, 1]).v.birth).toEqual(new Uint16Array([0, 0]));
+    main.setIdentity(1, { ...base, birth: 7, fileIndex: 0, record: 2, line: 3, offset: 120 });
+    expect(main.gather([0, 1]).v.birth).toEqual(new Uint16Array([0, 7]));
+    expect(main.groupsBy("body")).toEqual([[0, 1]]);
+  });
+
+  it("stops with a clear message when the file changed before its records were read again", () => {
+    const rows = [person(), person({ birthDate: "19800516" })];
+    const path = join(mkdtempSync(join(tmpdir(), "oqs-b04-")), "f.csv");
+    const fields = Object.keys(rows[0]) as (keyof Row)[];
+    const csv = writeRowsCsv(path, fields, rows);
+    const run = new CheckRun({ checks: [check], options: { ...DEFAULT_TEST_OPTIONS, lang: "en" } });
+    run.addFile("f.csv", Object.fromEntries(fields.map((f) => [f, f])), new FindingCollector(), undefined, csv.rereader);
+    rows.forEach((fields, i) => run.record({ record: i + 1, line: i + 2, offset: csv.offsets[i], fileIndex: 0, cells: [], fields, raw: csv.raws[i] }));
+    writeRowsCsv(path, fields, [person({ individualNumber: B }), person({ individualNumber: B })]);
+    run.end();
+    expect(run.crashes).toEqual([{ code: "B04", message: expect.stringMatching(/f\.csv: the file changed during the check \(record 1 /) }]);
   });
 
   it("keeps positions, file indexes and the 受給者番号 without keeping the record", () => {
