@@ -117,6 +117,18 @@ describe("firstOfEachKey (the reference index's sort)", () => {
       expect(Array.from(firstOfEachKey(keys, n))).toEqual(expected);
     }
   });
+
+  it("keeps the first of each key when the keys are already in order, and when passes are skipped", async () => {
+    const { firstOfEachKey } = await import("../src/reference/index.js");
+    const sorted = Float64Array.from([1, 1, 5, 8191, 8192, 8192, 2 ** 40, 2 ** 51 + 3, 2 ** 51 + 3]);
+    expect(Array.from(firstOfEachKey(sorted, sorted.length))).toEqual([0, 2, 3, 4, 6, 7]);
+    // Keys below 2^13 differ in the lowest digit only: the other three passes are skipped.
+    const small = Float64Array.from([9, 3, 9, 0, 8191, 3]);
+    expect(Array.from(firstOfEachKey(small, small.length))).toEqual([3, 1, 0, 4]);
+    // Keys that share their lowest digit (multiples of 2^13): only higher passes sort.
+    const high = Float64Array.from([3 * 8192, 8192, 2 ** 45, 8192, 0]);
+    expect(Array.from(firstOfEachKey(high, high.length))).toEqual([4, 1, 0, 2]);
+  });
 });
 
 describe("the sealed reference index's lookup", () => {

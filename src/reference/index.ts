@@ -26,35 +26,76 @@ function sharedArray<T extends Float64Array | Uint32Array>(ctor: { new (b: Share
 /** Radix digits of the keys (integers below 2^52): 4 passes of 13 bits. */
 const RADIX_BITS = 13;
 const RADIX = 1 << RADIX_BITS;
+const DIGIT = RADIX - 1;
 const RADIX_PASSES = 4;
 
 /**
- * Indexes of keys[0..n) sorted by key, only the first (lowest index) of each key: a stable LSD radix sort (four
- * counting passes instead of a comparison sort of two million indexes).
+ * Indexes of keys[0..n) sorted by key, only the first (lowest index) of each key: a stable LSD radix sort (counting
+ * passes instead of a comparison sort of two million indexes). The keys travel with their indexes, so each pass
+ * reads sequentially (three times faster than reading keys[idx[j]] at 2M keys); all four digit counts come from one
+ * pass; a pass whose digit is the same for every key is skipped, and keys already in order are not sorted at all.
  */
 export function firstOfEachKey(keys: Float64Array, n: number): Uint32Array {
   let idx = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  let tmp = new Uint32Array(n);
-  const starts = new Uint32Array(RADIX);
-  for (let p = 0, div = 1; p < RADIX_PASSES; p++, div *= RADIX) {
-    starts.fill(0);
-    for (let i = 0; i < n; i++) starts[Math.floor(keys[i] / div) % RADIX]++;
-    let sum = 0;
-    for (let d = 0; d < RADIX; d++) {
-      const c = starts[d];
-      starts[d] = sum;
-      sum += c;
+  let sorted = keys;
+  if (!inOrder(keys, n)) {
+    const counts = digitCounts(keys, n);
+    let tmp = new Uint32Array(n);
+    let from = keys.slice(0, n);
+    let to = new Float64Array(n);
+    for (let p = 0; p < RADIX_PASSES; p++) {
+      const starts = counts.subarray(p * RADIX, (p + 1) * RADIX);
+      if (starts.includes(n)) continue; // one digit for every key: this pass would change nothing
+      for (let d = 0, sum = 0; d < RADIX; d++) {
+        const c = starts[d];
+        starts[d] = sum;
+        sum += c;
+      }
+      scatterByDigit(from, idx, to, tmp, n, p, starts);
+      [idx, tmp] = [tmp, idx];
+      [from, to] = [to, from];
     }
-    for (let j = 0; j < n; j++) {
-      const i = idx[j];
-      tmp[starts[Math.floor(keys[i] / div) % RADIX]++] = i;
-    }
-    [idx, tmp] = [tmp, idx];
+    sorted = from;
   }
   let m = 0;
-  for (let j = 0; j < n; j++) if (j === 0 || keys[idx[j]] !== keys[idx[j - 1]]) idx[m++] = idx[j];
+  for (let j = 0; j < n; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) idx[m++] = idx[j];
   return idx.slice(0, m);
+}
+
+function inOrder(keys: Float64Array, n: number): boolean {
+  for (let i = 1; i < n; i++) if (keys[i] < keys[i - 1]) return false;
+  return true;
+}
+
+/** Per pass p, how many keys have each digit: counts[p * RADIX + d] (digits from the key's two 32-bit halves). */
+function digitCounts(keys: Float64Array, n: number): Uint32Array {
+  const counts = new Uint32Array(RADIX * RADIX_PASSES);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    const lo = k >>> 0; // k mod 2^32
+    const hi = (k - lo) / 0x1_0000_0000;
+    counts[lo & DIGIT]++;
+    counts[RADIX + ((lo >>> 13) & DIGIT)]++;
+    counts[2 * RADIX + (((lo >>> 26) | (hi << 6)) & DIGIT)]++;
+    counts[3 * RADIX + ((hi >>> 7) & DIGIT)]++;
+  }
+  return counts;
+}
+
+/** One pass: keys and their indexes moved from (fromKeys, fromIdx) to their places by digit p. */
+function scatterByDigit(
+  fromKeys: Float64Array, fromIdx: Uint32Array, toKeys: Float64Array, toIdx: Uint32Array, n: number, p: number, starts: Uint32Array,
+): void {
+  for (let j = 0; j < n; j++) {
+    const k = fromKeys[j];
+    const lo = k >>> 0;
+    const hi = (k - lo) / 0x1_0000_0000;
+    const d = p === 0 ? lo & DIGIT : p === 1 ? (lo >>> 13) & DIGIT : p === 2 ? ((lo >>> 26) | (hi << 6)) & DIGIT : (hi >>> 7) & DIGIT;
+    const t = starts[d]++;
+    toKeys[t] = k;
+    toIdx[t] = fromIdx[j];
+  }
 }
 
 /** A numeric key (up to 15 digits) from the record's key field, or undefined when it has none. */
@@ -119,7 +160,11 @@ export class ReferenceIndex {
     this.keys[i] = k;
     this.offsets[i] = rec.offset;
     this.lines[i] = rec.line;
-    BASIC4_COMPARED.forEach((f, j) => (this.prints[i * BASIC4_COMPARED.length + j] = fnv1a(comparable(f, rec.fields[f], this.dateFormats))));
+    const w = BASIC4_COMPARED.length;
+    for (let j = 0; j < w; j++) {
+      const f = BASIC4_COMPARED[j];
+      this.prints[i * w + j] = fnv1a(comparable(f, rec.fields[f], this.dateFormats));
+    }
     if (rec.raw) {
       this.csv ??= { encoding: rec.raw.encoding as EncodingName, delimiter: rec.raw.delimiter, cellOf: rec.raw.cellOf, values: {} };
     } else {
