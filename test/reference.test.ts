@@ -145,4 +145,18 @@ describe("the sealed reference index's lookup", () => {
     for (const k of keys) expect(index.lineAt(index.find(k))).toBe(1000 - keys.indexOf(k) + 1);
     for (const k of [0, 999, 1_001, 1_000 + 999 * 7 + 1, 1e15]) expect(index.find(k)).toBe(-1);
   });
+
+  it("finds keys bunched far from each other (most in one bucket) and 15-digit keys; an empty index finds nothing", async () => {
+    const { ReferenceIndex } = await import("../src/reference/index.js");
+    const index = new ReferenceIndex("unused.xml", "recipientNumber", []);
+    const keys = [...Array.from({ length: 500 }, (_, i) => i + 1), 123_456_789_012, 999_999_999_999_998, 999_999_999_999_999];
+    keys.forEach((k, n) => index.add({ record: n + 1, line: n + 2, offset: 0, fileIndex: 0, cells: [], fields: { recipientNumber: String(k) } }));
+    index.seal({});
+    expect(index.unique).toBe(keys.length);
+    keys.forEach((k, n) => expect(index.lineAt(index.find(k)), String(k)).toBe(n + 2));
+    for (const k of [0, 501, 123_456_789_011, 999_999_999_999_997, 1e15]) expect(index.find(k), String(k)).toBe(-1);
+    const empty = new ReferenceIndex("unused.xml", "recipientNumber", []);
+    empty.seal({});
+    expect([empty.find(0), empty.find(1), empty.unique]).toEqual([-1, -1, 0]);
+  });
 });

@@ -60,6 +60,7 @@ export default defineCheck({
         fillDeferred(ctx, index, groups, formats);
         reportDifferentPeople(ctx, index, groups);
         reportTwoNumbers(ctx, index);
+        index = new IdentityIndex(); // its columns are not needed for the report: released before it is written
       },
     };
   },

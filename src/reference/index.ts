@@ -15,8 +15,16 @@ import { comparable, fnv1a } from "./fingerprint.js";
 
 export type ReferenceKey = "individualNumber" | "recipientNumber";
 
-/** Bytes the index holds per reference record: key 8 + offset 8 + line 4 + 5 fingerprints × 4. */
-export const REFERENCE_BYTES_PER_RECORD = 8 + 8 + 4 + BASIC4_COMPARED.length * 4;
+/**
+ * One sealed entry, in 32-bit words: key low, (key high 18 bits | offset high 14 bits << 18), offset low, line, then
+ * the five fingerprints — everything a lookup needs in one place (one or two cache lines, not one per array).
+ */
+const ENTRY_WORDS = 4 + BASIC4_COMPARED.length;
+const KEY_HIGH_BITS = 18; // keys have at most 15 digits: < 2^50
+const OFFSET_HIGH_LIMIT = 1 << (32 - KEY_HIGH_BITS); // offsets below 2^46 bytes
+
+/** Bytes the sealed index holds per reference record: the entry (36) and at most 2 of the bucket directory. */
+export const REFERENCE_BYTES_PER_RECORD = ENTRY_WORDS * 4 + 2;
 
 /** A typed array of `n` elements in a SharedArrayBuffer (worker threads then see the same memory, not a copy). */
 function sharedArray<T extends Float64Array | Uint32Array>(ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, n: number): T {
@@ -111,11 +119,7 @@ export interface ReferenceTransfer {
   dateFormats: string[];
   size: number;
   duplicates: number;
-  keys: Float64Array;
-  offsets: Float64Array;
-  lines: Uint32Array;
-  prints: Uint32Array;
-  unique: number;
+  sealed: SealedEntries;
   xmlRecords?: Map<number, Basic4Values>;
   csv?: { encoding: EncodingName; delimiter: number; cellOf: Partial<Record<FieldName, number>>; values: Record<string, Record<string, string> | undefined> };
 }
@@ -130,15 +134,31 @@ export interface ReferenceEntries {
   csv?: ReferenceTransfer["csv"];
 }
 
+/**
+ * The sealed index, in shared memory: `entries` one per key in key order (ENTRY_WORDS each), and a directory of
+ * `buckets` ranges of key values — directory[b] is the first entry whose key falls in bucket b or later — so a
+ * lookup reads one directory word and searches the few entries of one bucket.
+ */
+export interface SealedEntries {
+  entries: Uint32Array;
+  directory: Uint32Array;
+  count: number;
+  min: number;
+  max: number;
+  /** Buckets per unit of key: bucket(k) = ⌊(k − min) · scale⌋ (monotonic in k, the same in every thread). */
+  scale: number;
+  buckets: number;
+}
+
+const EMPTY_SEALED: SealedEntries = { entries: new Uint32Array(0), directory: new Uint32Array(1), count: 0, min: 0, max: -1, scale: 0, buckets: 0 };
+
 export class ReferenceIndex {
+  // Entries as read (file order), until seal().
   private keys = new Float64Array(1024);
   private offsets = new Float64Array(1024);
   private lines = new Uint32Array(1024);
   private prints = new Uint32Array(1024 * BASIC4_COMPARED.length);
-  /** Entries after seal(): one per key, sorted by key. */
-  private unique = 0;
-  /** Every BLOCK-th sorted key (built on the first lookup, in each thread). */
-  private blockFirsts?: Float64Array;
+  private sealed: SealedEntries = EMPTY_SEALED;
   private decoder?: RecordDecoder;
   size = 0;
   duplicates = 0;
@@ -199,7 +219,7 @@ export class ReferenceIndex {
 
   /**
    * Once reading is done: the entries are copied into shared memory sorted by key (a stable radix sort), keeping
-   * the first entry of each key; later duplicates are counted and ignored. Lookups are then one binary search.
+   * the first entry of each key; later duplicates are counted and ignored. The arrays as read are then released.
    */
   seal(values: Record<string, Record<string, string> | undefined>): void {
     if (this.csv) this.csv.values = values;
@@ -207,35 +227,39 @@ export class ReferenceIndex {
     this.duplicates = this.size - order.length;
     const m = order.length;
     const w = BASIC4_COMPARED.length;
-    const keys = sharedArray(Float64Array, m);
-    const offsets = sharedArray(Float64Array, m);
-    const lines = sharedArray(Uint32Array, m);
-    const prints = sharedArray(Uint32Array, m * w);
+    const entries = sharedArray(Uint32Array, m * ENTRY_WORDS);
     for (let j = 0; j < m; j++) {
       const i = order[j];
-      keys[j] = this.keys[i];
-      offsets[j] = this.offsets[i];
-      lines[j] = this.lines[i];
-      for (let f = 0; f < w; f++) prints[j * w + f] = this.prints[i * w + f];
+      const e = j * ENTRY_WORDS;
+      const k = this.keys[i];
+      const offset = this.offsets[i];
+      const offsetLow = offset >>> 0; // mod 2^32
+      const offsetHigh = (offset - offsetLow) / 0x1_0000_0000;
+      if (offsetHigh >= OFFSET_HIGH_LIMIT) throw new Error(`reference file: offset ${offset} beyond the index's 2^46 bytes`);
+      entries[e] = k >>> 0;
+      entries[e + 1] = ((k - (k >>> 0)) / 0x1_0000_0000) | (offsetHigh << KEY_HIGH_BITS);
+      entries[e + 2] = offsetLow;
+      entries[e + 3] = this.lines[i];
+      for (let f = 0; f < w; f++) entries[e + 4 + f] = this.prints[i * w + f];
     }
-    Object.assign(this, { keys, offsets, lines, prints, unique: m });
+    this.sealed = sealedWithDirectory(entries, m);
+    this.keys = new Float64Array(0);
+    this.offsets = new Float64Array(0);
+    this.lines = new Uint32Array(0);
+    this.prints = new Uint32Array(0);
   }
 
   /** The sealed index as structured-cloneable data: its arrays live in shared memory, so workers do not copy them. */
   toTransfer(): ReferenceTransfer {
     return {
       path: this.path, key: this.key, dateFormats: [...this.dateFormats], size: this.size, duplicates: this.duplicates,
-      keys: this.keys, offsets: this.offsets, lines: this.lines, prints: this.prints, unique: this.unique,
-      xmlRecords: this.xmlRecords, csv: this.csv,
+      sealed: this.sealed, xmlRecords: this.xmlRecords, csv: this.csv,
     };
   }
 
   static fromTransfer(t: ReferenceTransfer): ReferenceIndex {
     const index = new ReferenceIndex(t.path, t.key, t.dateFormats);
-    Object.assign(index, {
-      size: t.size, duplicates: t.duplicates, keys: t.keys, offsets: t.offsets, lines: t.lines, prints: t.prints,
-      unique: t.unique, xmlRecords: t.xmlRecords, csv: t.csv,
-    });
+    Object.assign(index, { size: t.size, duplicates: t.duplicates, sealed: t.sealed, xmlRecords: t.xmlRecords, csv: t.csv });
     return index;
   }
 
@@ -248,24 +272,19 @@ export class ReferenceIndex {
   }
 
   /**
-   * The entry of key `k` in the sealed index, or -1: a binary search over every BLOCK-th key (small enough to stay
-   * in the CPU cache), then one within that block — a few cache misses instead of one per step over 16 MB.
+   * The entry of key `k` in the sealed index, or -1: the directory gives the entries of k's bucket (about two for
+   * evenly spread keys such as 個人番号: two to four), which are searched by bisection; a lookup touches a few cache lines.
    */
   find(k: number): number {
-    const keys = this.keys;
-    const firsts = this.blockFirsts ??= blockFirstKeys(keys, this.unique);
-    let lo = 0;
-    let hi = firsts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (firsts[mid] <= k) lo = mid;
-      else hi = mid - 1;
-    }
-    let a = lo * BLOCK;
-    let b = Math.min(a + BLOCK, this.unique) - 1;
+    const { entries, directory, min, max, scale, buckets } = this.sealed;
+    if (!(k >= min && k <= max)) return -1;
+    const bucket = Math.min(buckets - 1, Math.floor((k - min) * scale));
+    let a = directory[bucket];
+    let b = directory[bucket + 1] - 1;
     while (a <= b) {
       const mid = (a + b) >> 1;
-      const v = keys[mid];
+      const e = mid * ENTRY_WORDS;
+      const v = (entries[e + 1] & KEY_HIGH_MASK) * 0x1_0000_0000 + entries[e];
       if (v === k) return mid;
       if (v < k) a = mid + 1;
       else b = mid - 1;
@@ -273,30 +292,46 @@ export class ReferenceIndex {
     return -1;
   }
 
+  /** Number of distinct keys in the sealed index. */
+  get unique(): number {
+    return this.sealed.count;
+  }
+
   /** Line of entry i (from find). */
   lineAt(i: number): number {
-    return this.lines[i];
+    return this.sealed.entries[i * ENTRY_WORDS + 3];
   }
 
   /** Fingerprint of field BASIC4_COMPARED[j] of entry i (from find). */
   fingerprintAt(i: number, j: number): number {
-    return this.prints[i * BASIC4_COMPARED.length + j];
+    return this.sealed.entries[i * ENTRY_WORDS + 4 + j];
+  }
+
+  private keyAt(i: number): number {
+    const e = i * ENTRY_WORDS;
+    return (this.sealed.entries[e + 1] & KEY_HIGH_MASK) * 0x1_0000_0000 + this.sealed.entries[e];
+  }
+
+  private offsetAt(i: number): number {
+    const e = i * ENTRY_WORDS;
+    return (this.sealed.entries[e + 1] >>> KEY_HIGH_BITS) * 0x1_0000_0000 + this.sealed.entries[e + 2];
   }
 
   /** Re-reads entry i's record (from find; only to show a difference): a small read at its offset, scanned up to the record's end only. */
   valuesAt(i: number): Basic4Values {
-    if (this.xmlRecords) return this.xmlRecords.get(this.keys[i])!;
+    if (this.xmlRecords) return this.xmlRecords.get(this.keyAt(i))!;
+    const offset = this.offsetAt(i);
     const csv = this.csv!;
     this.decoder ??= new RecordDecoder(csv.encoding);
     const fd = openSync(this.path, "r");
     try {
       for (let size = REREAD_BYTES; ; size *= 4) {
         const buf = new Uint8Array(size);
-        const got = readSync(fd, buf, 0, size, this.offsets[i]);
+        const got = readSync(fd, buf, 0, size, offset);
         let cells: string[] | undefined;
         const scanner = new RecordScanner(csv.delimiter, Infinity, (r) => {
           cells ??= splitCells(this.decoder!.decode(r.bytes).text, String.fromCharCode(csv.delimiter));
-        }, this.offsets[i], 1, this.offsets[i] + 1);
+        }, offset, 1, offset + 1);
         scanner.push(buf.subarray(0, got));
         if (!cells && got < size) scanner.end();
         if (cells) return this.basic4Of(cells);
@@ -320,14 +355,28 @@ export class ReferenceIndex {
   }
 }
 
-/** Keys per block of the two-level lookup. */
-const BLOCK = 64;
+const KEY_HIGH_MASK = (1 << KEY_HIGH_BITS) - 1;
 
-/** keys[0], keys[BLOCK], keys[2·BLOCK], … of the first n sorted keys. */
-function blockFirstKeys(keys: Float64Array, n: number): Float64Array {
-  const out = new Float64Array(Math.ceil(n / BLOCK));
-  for (let j = 0; j < out.length; j++) out[j] = keys[j * BLOCK];
-  return out;
+/**
+ * The sealed entries with their bucket directory: a power of two of buckets, at most one per two keys (≤ 2 bytes a
+ * key), over the range of key values. Skewed keys only make some buckets larger, which bisection absorbs.
+ */
+function sealedWithDirectory(entries: Uint32Array, m: number): SealedEntries {
+  if (m === 0) return EMPTY_SEALED;
+  const keyOfEntry = (j: number) => (entries[j * ENTRY_WORDS + 1] & KEY_HIGH_MASK) * 0x1_0000_0000 + entries[j * ENTRY_WORDS];
+  let buckets = 1;
+  while (buckets * 4 <= m) buckets *= 2;
+  const min = keyOfEntry(0);
+  const max = keyOfEntry(m - 1);
+  const scale = buckets / (max - min + 1);
+  const directory = sharedArray(Uint32Array, buckets + 1);
+  let b = 0;
+  for (let j = 0; j < m; j++) {
+    const bucket = Math.min(buckets - 1, Math.floor((keyOfEntry(j) - min) * scale));
+    while (b <= bucket) directory[b++] = j;
+  }
+  while (b <= buckets) directory[b++] = m;
+  return { entries, directory, count: m, min, max, scale, buckets };
 }
 
 /** First read when re-reading a reference record (records are a few hundred bytes; longer ones read again). */
