@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The benchmark (npm run bench): one generated CP932 file; (a) decode, (b) decode + parse, (c) full check,
 // (c1) full check on one thread, (d) full check with --reference, (e) csvclean — each in its own child process, with
-// wall time, records/s, MB/s and peak RSS, and the ratios between them measured in the same run.
+// wall time, records/s, MB/s and peak RSS, and the ratios between them measured in the same run. With --rounds N
+// every step runs N times, round by round (drift on a shared machine then touches every step alike), and the
+// medians are reported with their range.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream } from "node:fs";
@@ -20,23 +22,25 @@ const ALL_STEPS = ["a", "b", "c", "c1", "d", "e"];
 
 function usage(message) {
   if (message) process.stderr.write(`bench: ${message}\n`);
-  process.stderr.write("usage: npm run bench -- [--records N] [--seed S] [--keep] [--only a,b,c,c1,d,e]\n");
+  process.stderr.write("usage: npm run bench -- [--records N] [--seed S] [--rounds N] [--keep] [--only a,b,c,c1,d,e]\n");
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const o = { records: DEFAULT_RECORDS, seed: 1, keep: false, only: ALL_STEPS };
+  const o = { records: DEFAULT_RECORDS, seed: 1, rounds: 1, keep: false, only: ALL_STEPS };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].split("=", 2);
     const value = () => inline ?? argv[++i] ?? usage(`${name} needs a value`);
     if (name === "--records") o.records = Number(value());
     else if (name === "--seed") o.seed = Number(value());
     else if (name === "--keep") o.keep = true;
+    else if (name === "--rounds") o.rounds = Number(value());
     else if (name === "--only") o.only = value().split(",").map((s) => s.trim().toLowerCase());
     else usage(`unknown option ${argv[i]}`);
   }
   if (!Number.isSafeInteger(o.records) || o.records < 1) usage("--records must be a whole number ≥ 1");
   if (!Number.isSafeInteger(o.seed) || o.seed < 0) usage("--seed must be a whole number ≥ 0");
+  if (!Number.isSafeInteger(o.rounds) || o.rounds < 1) usage("--rounds must be a whole number ≥ 1");
   for (const s of o.only) if (!ALL_STEPS.includes(s)) usage(`unknown step ${s} (steps: ${ALL_STEPS.join(", ")})`);
   return o;
 }
@@ -181,6 +185,11 @@ const fmt = {
   mb: (n) => (n === undefined ? "n/a" : (n / 1024 / 1024).toFixed(0)),
 };
 
+function median(values) {
+  const v = [...values].sort((x, y) => x - y);
+  return v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+}
+
 async function b04BytesPerRecord() {
   const dir = join(ROOT, "dist", "checks");
   const out = [];
@@ -234,36 +243,54 @@ async function main() {
     return r.status === 0 ? "it also completed on the generated file itself" : `on the generated file itself it stopped after ${fmt.s(r.wall)} s: "${said.slice(0, 160)}"`;
   };
 
+  /** Per step: every round's run; then the step's result is its median run (by wall time) and the ranges. */
+  const runs = {};
+  for (let round = 1; round <= o.rounds; round++) {
+    if (o.rounds > 1) process.stdout.write(`round ${round} of ${o.rounds}\n`);
+    for (const step of steps) {
+      if (!o.only.includes(step.id)) continue;
+      if (step.skip) {
+        if (round === 1) process.stdout.write(`(${step.id}) skipped: ${step.skip}\n`);
+        continue;
+      }
+      const r = await step.run();
+      const failed = step.id.startsWith("c") || step.id === "d" ? r.status !== 0 && r.status !== 1 : r.status !== 0;
+      if (failed) {
+        process.stdout.write(`(${step.id}) failed (exit ${r.status}): ${r.stderr.trim().split("\n").slice(-3).join(" | ")}\n`);
+        continue;
+      }
+      if (r.reported?.records !== undefined && r.reported.records !== records) {
+        process.stdout.write(`(${step.id}) warning: read ${r.reported.records} records, expected ${records}\n`);
+      }
+      (runs[step.id] ??= []).push(r);
+      process.stdout.write(`(${step.id}) ${fmt.s(r.wall)} s, ${fmt.mb(r.maxRSS)} MB\n`);
+    }
+  }
   const results = {};
   for (const step of steps) {
-    if (!o.only.includes(step.id)) continue;
-    if (step.skip) {
-      process.stdout.write(`(${step.id}) skipped: ${step.skip}\n`);
-      continue;
-    }
-    const r = await step.run();
-    const failed = step.id.startsWith("c") || step.id === "d" ? r.status !== 0 && r.status !== 1 : r.status !== 0;
-    if (failed) {
-      process.stdout.write(`(${step.id}) failed (exit ${r.status}): ${r.stderr.trim().split("\n").slice(-3).join(" | ")}\n`);
-      continue;
-    }
-    if (r.reported?.records !== undefined && r.reported.records !== records) {
-      process.stdout.write(`(${step.id}) warning: read ${r.reported.records} records, expected ${records}\n`);
-    }
-    results[step.id] = { ...r, title: step.title };
-    process.stdout.write(`(${step.id}) ${fmt.s(r.wall)} s\n`);
+    const list = runs[step.id];
+    if (!list) continue;
+    const byWall = [...list].sort((x, y) => x.wall - y.wall);
+    const rss = list.map((r) => r.maxRSS).filter((v) => v !== undefined).sort((x, y) => x - y);
+    results[step.id] = {
+      ...byWall[(byWall.length - 1) >> 1], title: step.title, wall: median(list.map((r) => r.wall)),
+      maxRSS: rss.length ? median(rss) : undefined, wallRange: [byWall[0].wall, byWall.at(-1).wall], rssRange: [rss[0], rss.at(-1)],
+    };
   }
 
-  process.stdout.write(`\nfile: ${fmt.int(records)} records, ${(bytes / 1e6).toFixed(1)} MB (MB = 10^6 bytes), seed ${o.seed}\n\n`);
-  process.stdout.write(`${"step".padEnd(5)} ${"what".padEnd(82)} ${"wall s".padStart(7)} ${"records/s".padStart(11)} ${"MB/s".padStart(7)} ${"peak RSS MB".padStart(11)}\n`);
+  process.stdout.write(`\nfile: ${fmt.int(records)} records, ${(bytes / 1e6).toFixed(1)} MB (MB = 10^6 bytes), seed ${o.seed}\n`);
+  if (o.rounds > 1) process.stdout.write(`each step ${o.rounds} times, round by round: medians, with the lowest–highest of the rounds\n`);
+  const ranges = o.rounds > 1;
+  process.stdout.write(`\n${"step".padEnd(5)} ${"what".padEnd(82)} ${"wall s".padStart(7)} ${"records/s".padStart(11)} ${"MB/s".padStart(7)} ${"peak RSS MB".padStart(11)}${ranges ? `  ${"wall range".padStart(12)} ${"RSS range".padStart(10)}` : ""}\n`);
   for (const step of steps) {
     const r = results[step.id];
     if (!r) continue;
     const mbs = (step.id === "e" ? statSync(files.csvclean).size : bytes) / 1e6 / r.wall;
-    process.stdout.write(`${`(${step.id})`.padEnd(5)} ${step.title.padEnd(82)} ${fmt.s(r.wall).padStart(7)} ${fmt.int(records / r.wall).padStart(11)} ${mbs.toFixed(1).padStart(7)} ${fmt.mb(r.maxRSS).padStart(11)}\n`);
+    const range = ranges ? `  ${`${fmt.s(r.wallRange[0])}–${fmt.s(r.wallRange[1])}`.padStart(12)} ${`${fmt.mb(r.rssRange[0])}–${fmt.mb(r.rssRange[1])}`.padStart(10)}` : "";
+    process.stdout.write(`${`(${step.id})`.padEnd(5)} ${step.title.padEnd(82)} ${fmt.s(r.wall).padStart(7)} ${fmt.int(records / r.wall).padStart(11)} ${mbs.toFixed(1).padStart(7)} ${fmt.mb(r.maxRSS).padStart(11)}${range}\n`);
   }
   const ratio = (x, y) => (results[x] && results[y] ? (results[x].wall / results[y].wall).toFixed(2) : "n/a");
-  process.stdout.write(`\nratios (wall time, same run): c/e ${ratio("c", "e")}  c/b ${ratio("c", "b")}  d/b ${ratio("d", "b")}  c/a ${ratio("c", "a")}  c1/b ${ratio("c1", "b")}  c/c1 ${ratio("c", "c1")}\n`);
+  process.stdout.write(`\nratios (${ranges ? "median " : ""}wall time, same run): c/e ${ratio("c", "e")}  c/b ${ratio("c", "b")}  d/b ${ratio("d", "b")}  c/a ${ratio("c", "a")}  c1/b ${ratio("c1", "b")}  c/c1 ${ratio("c", "c1")}\n`);
 
   for (const line of await b04BytesPerRecord()) process.stdout.write(`B04 index bytes per record: ${line}\n`);
   if (results.e) {
