@@ -190,15 +190,22 @@ function median(values) {
   return v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
 }
 
-async function b04BytesPerRecord() {
-  const dir = join(ROOT, "dist", "checks");
+/** The bytes per record the B04 and reference indexes declare (exported constants of their compiled modules). */
+async function indexBytesPerRecord() {
+  const modules = [["checks", /^b04-.*\.js$/], ["reference", /^index\.js$/]];
   const out = [];
-  for (const f of existsSync(dir) ? readdirSync(dir).filter((x) => /^b04-.*\.js$/.test(x)) : []) {
-    const mod = await import(join(dir, f));
-    for (const [name, value] of Object.entries(mod)) {
-      if (/BYTES/i.test(name) && typeof value === "number") out.push(`${name} = ${value} (${f})`);
-      else if (/bytes/i.test(name) && typeof value === "function" && value.length === 0) out.push(`${name}() = ${value()} (${f})`);
-    }
+  for (const [sub, pattern] of modules) {
+    const dir = join(ROOT, "dist", sub);
+    for (const f of existsSync(dir) ? readdirSync(dir).filter((x) => pattern.test(x)) : []) out.push(...(await bytesExports(join(dir, f), `${sub}/${f}`)));
+  }
+  return out;
+}
+
+async function bytesExports(path, file) {
+  const out = [];
+  for (const [name, value] of Object.entries(await import(path))) {
+    if (/BYTES/i.test(name) && typeof value === "number") out.push(`${name} = ${value} (${file})`);
+    else if (/bytes/i.test(name) && typeof value === "function" && value.length === 0) out.push(`${name}() = ${value()} (${file})`);
   }
   return out;
 }
@@ -292,7 +299,7 @@ async function main() {
   const ratio = (x, y) => (results[x] && results[y] ? (results[x].wall / results[y].wall).toFixed(2) : "n/a");
   process.stdout.write(`\nratios (${ranges ? "median " : ""}wall time, same run): c/e ${ratio("c", "e")}  c/b ${ratio("c", "b")}  d/b ${ratio("d", "b")}  c/a ${ratio("c", "a")}  c1/b ${ratio("c1", "b")}  c/c1 ${ratio("c", "c1")}\n`);
 
-  for (const line of await b04BytesPerRecord()) process.stdout.write(`B04 index bytes per record: ${line}\n`);
+  for (const line of await indexBytesPerRecord()) process.stdout.write(`index bytes per record: ${line}\n`);
   if (results.e) {
     const t = meta.csvcleanTwin;
     process.stdout.write(`(e) note: csvclean stops at the first invalid CP932 sequence (S02) or unclosed quote (S03); it ran on a twin with ${t.sequencesReplaced} such byte sequences on ${t.linesRepaired} lines replaced (same size and lines) and reported ${results.e.stdout.trim().split("\n").filter(Boolean).length} rows; ${await csvcleanOnOriginal()}.\n`);

@@ -161,7 +161,7 @@ function fieldsOf(mask: number): FieldName[] {
 
 /**
  * Reads again the deferred members of the groups (by file, in file order) and gives the index their identity. A
- * record that no longer holds its 個人番号 means the file changed during the run: the check stops (exit 2).
+ * record that no longer holds its 個人番号 and 受給者番号 means the file changed during the run: the check stops (exit 2).
  */
 function fillDeferred(ctx: CheckContext, index: IdentityIndex, groups: readonly number[][], formats: readonly string[]): void {
   const members = Uint32Array.from(groups.flat().filter((i) => index.isDeferred(i))).sort();
@@ -173,7 +173,9 @@ function fillDeferred(ctx: CheckContext, index: IdentityIndex, groups: readonly 
     const rereader = ctx.rereader(fileIndex)!;
     rereader.fieldsAt(Array.from(part, (i) => index.offset(i)), (k, fields) => {
       const i = part[k];
-      if (individualNumberBody(fields.individualNumber) !== index.body(i)) throw fileChanged(ctx, rereader.path, index.position(i).record);
+      const body = individualNumberBody(fields.individualNumber);
+      const keys = keysOf(fields, body, { fileIndex, record: 0, line: 0, offset: 0 }, ENTRY);
+      if (body !== index.body(i) || keys.recipientKey !== index.get(i, "recipientKey")) throw fileChanged(ctx, rereader.path, index.position(i).record);
       index.setIdentity(i, identityOf(fields, formats, ENTRY));
     });
     a = b;
@@ -182,8 +184,8 @@ function fillDeferred(ctx: CheckContext, index: IdentityIndex, groups: readonly 
 
 function fileChanged(ctx: CheckContext, path: string, record: number): Error {
   return new Error(ctx.options.lang === "ja"
-    ? `${path}: 検査中にファイルが変更されました（${record}件目の個人番号が読み直しで一致しません）。もう一度検査してください`
-    : `${path}: the file changed during the check (record ${record} no longer holds the same individual number); check it again`);
+    ? `${path}: 検査中にファイルが変更されました（${record}件目の個人番号・受給者番号が読み直しで一致しません）。もう一度検査してください`
+    : `${path}: the file changed during the check (record ${record} no longer holds the same individual and recipient numbers); check it again`);
 }
 
 function reportDifferentPeople(ctx: CheckContext, index: IdentityIndex, groups: readonly number[][]): void {

@@ -221,7 +221,10 @@ describe("the B04 index", () => {
     expect(main.groupsBy("body")).toEqual([[0, 1]]);
   });
 
-  it("stops with a clear message when the file changed before its records were read again", () => {
+  it.each([
+    ["another 個人番号", { individualNumber: B }],
+    ["the same 個人番号 with another 受給者番号", { recipientNumber: "0123455" }],
+  ] as const)("stops with a clear message when the file changed before its records were read again (%s)", (_, change) => {
     const rows = [person(), person({ birthDate: "19800516" })];
     const path = join(mkdtempSync(join(tmpdir(), "oqs-b04-")), "f.csv");
     const fields = Object.keys(rows[0]) as (keyof Row)[];
@@ -229,7 +232,7 @@ describe("the B04 index", () => {
     const run = new CheckRun({ checks: [check], options: { ...DEFAULT_TEST_OPTIONS, lang: "en" } });
     run.addFile("f.csv", Object.fromEntries(fields.map((f) => [f, f])), new FindingCollector(), undefined, csv.rereader);
     rows.forEach((fields, i) => run.record({ record: i + 1, line: i + 2, offset: csv.offsets[i], fileIndex: 0, cells: [], fields, raw: csv.raws[i] }));
-    writeRowsCsv(path, fields, [person({ individualNumber: B }), person({ individualNumber: B })]);
+    writeRowsCsv(path, fields, [person(change), person(change)]);
     run.end();
     expect(run.crashes).toEqual([{ code: "B04", message: expect.stringMatching(/f\.csv: the file changed during the check \(record 1 /) }]);
   });
