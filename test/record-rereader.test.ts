@@ -66,6 +66,26 @@ describe("RecordRereader", () => {
     expect(got[3]).toEqual({});
   });
 
+  it("gives the same fields for many records close together (read in one pass) as record by record", () => {
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      i % 7 === 0 ? `${i},"名前${i}\r\n二行目","住所, ${i}"` : `${i},名前${i},${i % 5 === 0 ? "" : `住所${i}`}`);
+    const text = rows.join("\r\n"); // the last record has no line end
+    const path = join(tempDir(), "in.csv");
+    const bytes = iconv.encode(text, "cp932");
+    writeFileSync(path, bytes);
+    const offsets = recordOffsets(bytes);
+    expect(offsets).toHaveLength(3000);
+    const r = new RecordRereader(path, "cp932", ",", 65536, LAYOUT);
+    const wanted = offsets.filter((_, i) => i % 3 !== 1); // 2,000 ascending offsets: the one-pass path
+    const inOnePass = readAll(r, wanted);
+    const oneByOne = wanted.map((o) => readAll(r, [o])[0]); // one offset at a time: the record-by-record path
+    expect(inOnePass).toEqual(oneByOne);
+    expect(inOnePass[0]).toMatchObject({ recipientNumber: "0", name: "名前0\r\n二行目", address: "住所, 0" });
+    expect(inOnePass.at(-1)).toMatchObject({ recipientNumber: "2999", name: "名前2999", address: "住所2999" });
+    // An offset inside a record (not a record start) gets empty fields, and so does one past the end.
+    expect(readAll(r, [...wanted.slice(0, 1500), offsets[2999] + 2, bytes.length + 5]).slice(-2)).toEqual([{}, {}]);
+  });
+
   it("is offered for regular files only: not for standard input, a pipe or a missing file", () => {
     const dir = tempDir();
     const file = join(dir, "in.csv");
