@@ -28,6 +28,14 @@ describe("--jobs 2 with small ranges", () => {
     expect(two.crashes).toEqual(one.crashes);
   });
 
+  it("checks again, in this thread, the ranges of a worker thread that ran out of memory: same report, no crash", async () => {
+    const one = await runCheck(["samples/defects.csv"], OPTS);
+    const two = await runCheckParallel(["samples/defects.csv"], { ...OPTS, rangeBytes: 300, workerHeapMb: 1 }, 2);
+    expect(two.workersLost).toEqual([expect.stringMatching(/memory/)]);
+    expect(two.crashes).toEqual([]);
+    expect(json(two.report)).toBe(json(one.report));
+  });
+
   it("uses both threads (this one and a worker) when a file has many ranges, and merges B04 across them", async () => {
     const two = await runCheckParallel(["samples/defects.csv", "samples/clean.csv"], { ...OPTS, rangeBytes: 300 }, 2);
     expect(two.workers).toBe(2);

@@ -23,10 +23,15 @@ export async function checkCommand(inputs: string[], o: Opts, io: Io, lang: Lang
   const prepared = await prepareRun(o, lang, io.env, version);
   const paths = expandInputs(inputs);
   const progress = io.stderrIsTTY ? new Progress(paths, io, lang) : undefined;
-  const { report, crashes, errorRecords } = await runCheckParallel(paths, { ...prepared.run, onProgress: progress?.update }, jobsFor(o.jobs as string, paths));
+  const { report, crashes, errorRecords, workersLost } = await runCheckParallel(paths, { ...prepared.run, onProgress: progress?.update }, jobsFor(o.jobs as string, paths));
   progress?.clear();
   if (baseline) applyBaseline(report, baseline);
   for (const f of report.files) if (f.error) io.stderr(`oqs-check: ${f.error.message}\n`);
+  for (const w of workersLost ?? []) {
+    io.stderr(lang === "ja"
+      ? `oqs-check: 作業スレッドが止まりました（${w}）。その範囲は残りのスレッドで点検し直しました\n`
+      : `oqs-check: a worker thread stopped (${w}); its ranges were checked again by the threads left\n`);
+  }
   for (const c of crashes) io.stderr(`oqs-check: ${lang === "ja" ? "点検中の内部エラー" : "internal error in check"} ${c}\n`);
   let failures = 0;
   if (o.split) failures += await split(paths, report.files, errorRecords, o, io, lang, prepared.run.maxFieldBytes, prepared.run.layout.header);

@@ -40,37 +40,52 @@ const UNITS_PER_WORKER = 2;
 
 /**
  * Runs the units on `jobs` threads: `jobs − 1` worker threads and this one (which also merges, between ranges).
- * Each submitted unit resolves with its result (an empty one if it failed).
+ * Each submitted unit resolves with its result (an empty one if it failed). The units of a worker thread that dies
+ * (out of memory, say) are checked again by the threads left, this one at least; a unit that fails twice fails.
  */
 class WorkerPool {
   private readonly workers = new Set<Worker>();
   private readonly queue: RangeUnit[] = [];
   private readonly waiting = new Map<number, (r: UnitResult) => void>();
   /** The units each worker thread holds, in the order it checks them. */
-  private readonly held = new Map<Worker, number[]>();
+  private readonly held = new Map<Worker, RangeUnit[]>();
+  /** Units already given to a worker thread that died: not retried again. */
+  private readonly retried = new Set<number>();
   private readonly local: (u: RangeUnit) => Promise<UnitResult>;
   private localBusy = false;
   /** Thread ids that checked a unit (0 = this thread). */
   readonly used = new Set<number>();
   failure?: string;
+  /** Why worker threads stopped (their units were checked again). */
+  readonly workersLost: string[] = [];
 
-  constructor(jobs: number, init: WorkerInit) {
+  constructor(jobs: number, init: WorkerInit, heapMb?: number) {
     this.local = rangeChecker(init, LOCAL_READ_BYTES);
+    const resourceLimits = { maxYoungGenerationSizeMb: 12, ...(heapMb !== undefined ? { maxOldGenerationSizeMb: heapMb } : {}) };
     for (let i = 0; i < jobs - 1; i++) {
-      const w = new Worker(workerUrl(), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
+      const w = new Worker(workerUrl(), { workerData: init, resourceLimits });
       w.on("message", (r: UnitResult & { error?: string }) => {
         if (r.error) this.failure ??= r.error;
         this.used.add(w.threadId);
-        this.held.get(w)!.shift();
+        this.held.get(w)?.shift();
         this.settle(r.id, r.collector ? r : undefined);
         this.pump();
       });
       w.on("error", (e: Error) => {
-        // A worker that died takes its units with it: they fail (the run exits 2), the others go on.
-        this.failure ??= e.message;
+        this.workersLost.push(e.message);
         this.workers.delete(w);
-        for (const id of this.held.get(w) ?? []) this.settle(id, undefined);
+        const lost = this.held.get(w) ?? [];
         this.held.delete(w);
+        for (const u of lost.reverse()) {
+          if (this.retried.has(u.id)) {
+            this.failure ??= e.message;
+            this.settle(u.id, undefined);
+          } else {
+            this.retried.add(u.id);
+            this.queue.unshift(u); // first: the merge waits for the earliest range
+          }
+        }
+        this.pump();
       });
       this.workers.add(w);
       this.held.set(w, []);
@@ -103,7 +118,7 @@ class WorkerPool {
       const units = this.held.get(w)!;
       while (units.length < UNITS_PER_WORKER && this.queue.length > 0) {
         const u = this.queue.shift()!;
-        units.push(u.id);
+        units.push(u);
         w.postMessage(u);
       }
     }
@@ -208,7 +223,7 @@ export async function runCheckParallel(paths: readonly string[], opts: RunOption
     redact: opts.redact, maxFindings: opts.maxFindings, maxFieldBytes: opts.maxFieldBytes, profile: opts.layout,
     codes: opts.checks.map((c) => c.meta.code),
     indexReference: opts.indexReference,
-  });
+  }, opts.workerHeapMb);
   const files: PendingFile[] = [];
   let nextId = 0;
   const newId = () => nextId++;
@@ -243,7 +258,7 @@ export async function runCheckParallel(paths: readonly string[], opts: RunOption
     run.fileEnd(f.fileIndex);
   }
   run.end();
-  return { ...assembleResult(states, run, opts, pool.used.size), rangesRedone: merger.redone };
+  return { ...assembleResult(states, run, opts, pool.used.size), rangesRedone: merger.redone, workersLost: pool.workersLost };
 }
 
 /**

@@ -26,6 +26,8 @@ export interface RunOptions {
   indexReference?: { path: string; key: "individualNumber" | "recipientNumber"; dateFormats: string[] };
   /** Size of the byte ranges given to worker threads (default RANGE_BYTES; tests use small ranges). */
   rangeBytes?: number;
+  /** Old-generation limit of worker threads in MB (default none; tests make a worker run out of memory). */
+  workerHeapMb?: number;
   /** Called as bytes of file `path` are done (read, or checked by a worker). */
   onProgress?: (path: string, bytesDone: number) => void;
 }
@@ -40,6 +42,8 @@ export interface RunResult {
   workers: number;
   /** Parallel runs: byte ranges checked again because their cut fell inside a quoted line break. */
   rangesRedone?: number;
+  /** Parallel runs: why worker threads stopped; their ranges were checked again by the threads left. */
+  workersLost?: string[];
 }
 
 export interface FileState {
