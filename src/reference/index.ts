@@ -272,8 +272,8 @@ export class ReferenceIndex {
   }
 
   /**
-   * The entry of key `k` in the sealed index, or -1: the directory gives the entries of k's bucket (about two for
-   * evenly spread keys such as 個人番号: two to four), which are searched by bisection; a lookup touches a few cache lines.
+   * The entry of key `k` in the sealed index, or -1: the directory gives the entries of k's bucket (two to four for
+   * evenly spread keys such as 個人番号), which are searched by bisection; a lookup touches a few cache lines.
    */
   find(k: number): number {
     const { entries, directory, min, max, scale, buckets } = this.sealed;
