@@ -43,7 +43,8 @@ export default defineCheck({
       record(rec) {
         const body = individualNumberBody(rec.fields.individualNumber);
         if (body < 0) return;
-        const later = rec.raw !== undefined && (rereadable[rec.fileIndex] ??= ctx.rereader(rec.fileIndex) !== undefined);
+        const later = rec.raw !== undefined && rec.offset < MAX_DEFERRED_OFFSET
+          && (rereadable[rec.fileIndex] ??= ctx.rereader(rec.fileIndex) !== undefined);
         if (later) index.addDeferred(keysOf(rec.fields, body, rec, ENTRY));
         else index.add(identityOf(rec.fields, formats, keysOf(rec.fields, body, rec, ENTRY)));
       },
@@ -82,6 +83,9 @@ function individualNumberBody(value: string | undefined): number {
   }
   return individualNumberCheckDigit(number) === number.charCodeAt(11) - 48 ? body : -1;
 }
+
+/** The index keeps 40-bit offsets: records further into a file (past 1 TiB) are folded as read. */
+const MAX_DEFERRED_OFFSET = 2 ** 40;
 
 /** add() copies an entry's values into its columns, so one object serves every record. */
 const ENTRY: IdentityEntry = {

@@ -6,6 +6,7 @@ import check, { B04_DEFERRED_BYTES_PER_RECORD, B04_INDEX_BYTES_PER_RECORD } from
 import { CheckRun } from "../../src/engine/check-run.js";
 import { FindingCollector } from "../../src/engine/collector.js";
 import { IdentityIndex } from "../../src/index/identity-index.js";
+import type { RecordRereader } from "../../src/input/record-rereader.js";
 import { DEFAULT_TEST_OPTIONS, runChecks, runChecksOnFiles, writeRowsCsv, type Row } from "../helpers/run-checks.js";
 import { brief, individualNumber, row } from "../helpers/basic4-rows.js";
 
@@ -219,6 +220,19 @@ describe("the B04 index", () => {
     main.setIdentity(1, { ...base, birth: 7, fileIndex: 0, record: 2, line: 3, offset: 120 });
     expect(main.gather([0, 1]).v.birth).toEqual(new Uint16Array([0, 7]));
     expect(main.groupsBy("body")).toEqual([[0, 1]]);
+  });
+
+  it("folds records past the index's 40-bit offsets as read instead of reading them again", () => {
+    const neverRead = { path: "huge.csv", fieldsAt: () => { throw new Error("read again"); } } as unknown as RecordRereader;
+    const collector = new FindingCollector();
+    const run = new CheckRun({ checks: [check], options: DEFAULT_TEST_OPTIONS });
+    const fields = Object.keys(row()) as (keyof Row)[];
+    run.addFile("huge.csv", Object.fromEntries(fields.map((f) => [f, f])), collector, undefined, neverRead);
+    const raw = { bytes: new Uint8Array(0), delimiter: 0x2c, encoding: "cp932", cellOf: {} };
+    [person(), person({ birthDate: "19800516" })].forEach((f, i) => run.record({ record: i + 1, line: i + 2, offset: 2 ** 40 + i * 100, fileIndex: 0, cells: [], fields: f, raw }));
+    run.end();
+    expect(run.crashes).toEqual([]);
+    expect(brief(collector.findings)).toEqual([1, 2].map((record) => ({ code: "B04", messageId: "differentPeople", record, field: "individualNumber" })));
   });
 
   it.each([
