@@ -9,7 +9,7 @@ function indexOf(keys: Keys[]): IdentityIndex {
   const idx = new IdentityIndex();
   keys.forEach((k, i) => {
     const e: IdentityEntry = {
-      fileIndex: 0, record: i + 1, line: i + 2, recipient: 0, birth: 1, sex: 1, name: 1, kana: 1, address: 1, from: 1, to: 2, ...k,
+      fileIndex: 0, record: i + 1, line: i + 2, recipient: 0, birth: 1, sex: 1, name: 1, kana: 1, address: 1, from: 1, to: 2, offset: 0, ...k,
     };
     idx.add(e);
   });
@@ -28,9 +28,11 @@ function expectedGroups(keys: Keys[], key: keyof Keys): number[][] {
   return [...byKey.values()].filter((g) => g.length > 1);
 }
 
+/** groupsBy("body"), and groupsBy("recipientKey") (low 32 bits) split by the whole key, against the Map grouping. */
 function expectSameGroups(keys: Keys[]): void {
   const idx = indexOf(keys);
-  for (const key of ["body", "recipientKey"] as const) expect(idx.groupsBy(key), key).toEqual(expectedGroups(keys, key));
+  expect(idx.groupsBy("body"), "body").toEqual(expectedGroups(keys, "body"));
+  expect(idx.splitByRecipientKey(idx.groupsBy("recipientKey")), "recipientKey").toEqual(expectedGroups(keys, "recipientKey"));
 }
 
 /** murmur3's 32-bit finaliser undone (constants inverted mod 2^32): a key whose hash is `h`. */

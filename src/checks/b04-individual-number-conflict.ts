@@ -57,10 +57,11 @@ export default defineCheck({
         index.importState(state as IdentityIndexState, shift);
       },
       end() {
-        const groups = index.groupsBy("body");
-        fillDeferred(ctx, index, groups, formats);
-        reportDifferentPeople(ctx, index, groups);
-        reportTwoNumbers(ctx, index);
+        const sameNumber = index.groupsBy("body");
+        const sameRecipient = index.groupsBy("recipientKey");
+        fillDeferred(ctx, index, [...sameNumber, ...sameRecipient], formats);
+        reportDifferentPeople(ctx, index, sameNumber);
+        reportTwoNumbers(ctx, index, index.splitByRecipientKey(sameRecipient));
         index = new IdentityIndex(); // its columns are not needed for the report: released before it is written
       },
     };
@@ -164,11 +165,12 @@ function fieldsOf(mask: number): FieldName[] {
 }
 
 /**
- * Reads again the deferred members of the groups (by file, in file order) and gives the index their identity. A
- * record that no longer holds its 個人番号 and 受給者番号 means the file changed during the run: the check stops (exit 2).
+ * Reads again the deferred members of the groups (by file, in file order) and gives the index their recipient and
+ * identity. A record that no longer holds its 個人番号 and 受給者番号 key means the file changed during the run: the
+ * check stops (exit 2).
  */
 function fillDeferred(ctx: CheckContext, index: IdentityIndex, groups: readonly number[][], formats: readonly string[]): void {
-  const members = Uint32Array.from(groups.flat().filter((i) => index.isDeferred(i))).sort();
+  const members = Uint32Array.from(new Set(groups.flat().filter((i) => index.isDeferred(i)))).sort();
   for (let a = 0; a < members.length; ) {
     const fileIndex = index.fileIndexOf(members[a]);
     let b = a + 1;
@@ -179,8 +181,10 @@ function fillDeferred(ctx: CheckContext, index: IdentityIndex, groups: readonly 
       const i = part[k];
       const body = individualNumberBody(fields.individualNumber);
       const keys = keysOf(fields, body, { fileIndex, record: 0, line: 0, offset: 0 }, ENTRY);
-      if (body !== index.body(i) || keys.recipientKey !== index.get(i, "recipientKey")) throw fileChanged(ctx, rereader.path, index.position(i).record);
-      index.setIdentity(i, identityOf(fields, formats, ENTRY));
+      const low = keys.recipientKey === 0 ? -1 : keys.recipientKey >>> 0;
+      if (body !== index.body(i) || low !== index.recipientKeyLow(i)) throw fileChanged(ctx, rereader.path, index.position(i).record);
+      index.setRecipient(i, keys);
+      index.setIdentity(i, identityOf(fields, formats, keys));
     });
     a = b;
   }
@@ -226,8 +230,8 @@ function reportDifferentPeople(ctx: CheckContext, index: IdentityIndex, groups: 
   }
 }
 
-function reportTwoNumbers(ctx: CheckContext, index: IdentityIndex): void {
-  for (const group of index.groupsBy("recipientKey")) {
+function reportTwoNumbers(ctx: CheckContext, index: IdentityIndex, groups: readonly number[][]): void {
+  for (const group of groups) {
     // Per 個人番号 in the group: how many records carry it, and the first few of them.
     const byBody = new Map<number, { count: number; first: number[] }>();
     for (const i of group) {

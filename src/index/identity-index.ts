@@ -1,5 +1,5 @@
 // A compact, columnar index of who each record says it is (個人番号, 受給者番号 key, birth, sex, name and address
-// fingerprints, qualification period), for B04. It never holds a record: 38 bytes per indexed record, or 28 for a
+// fingerprints, qualification period), for B04. It never holds a record: 38 bytes per indexed record, or 20 for a
 // record whose file can be read again (its identity fields are then filled in only if it shares a key).
 
 /**
@@ -36,16 +36,17 @@ type TypedArrayCtor = Uint8ArrayConstructor | Uint16ArrayConstructor | Uint32Arr
 
 /**
  * The columns and their widths. Bytes per record:
- *   numberLo 4 + numberHi 1      個人番号 body (37 bits; bit 7 of numberHi marks a deferred entry)
- *   recipientKey 8               受給者番号 + 枝番 + 保険者番号 (53-bit hash, for B04 (b))
- *   recipient 4                  受給者番号 itself when numeric (shown in suspendedRecords)
+ *   numberLo 4 + numberHi 1      個人番号 body (37 bits; bit 6 of numberHi: has a recipient key; bit 7: deferred)
+ *   recipientKeyLo 4             low 32 bits of the 受給者番号 + 枝番 + 保険者番号 key (a 53-bit hash), for B04 (b)
  *   record 4 + lineDelta 2       position (line − record; larger gaps go to a sparse map)
- * = 23 bytes for every record, then either its identity (add: 15 bytes, 38 in all)
+ * = 15 bytes for every record, then either its recipient and identity (add: 23 bytes, 38 in all)
+ *   recipientKeyHi 4             the key's high 21 bits
+ *   recipient 4                  受給者番号 itself when numeric (shown in suspendedRecords)
  *   birth 2 + sex 1              exact, not hashed
  *   name 2 + kana 2 + address 4  fingerprints of folded values
  *   from 2 + to 2                qualification period
- * or where to read it again (addDeferred: 5 bytes, 28 in all; setIdentity fills the identity of records that share
- * a key, in chunks allocated then)
+ * or where to read it again (addDeferred: 5 bytes, 20 in all; setRecipient and setIdentity fill the others for the
+ * records that share a key, in chunks allocated then)
  *   offsetLo 4 + offsetHi 1      byte offset of the record in its file (40 bits).
  * Chunks of a column are allocated when a record first writes into them. The file index is not stored per record: records arrive file by file, so runs of records are
  * mapped to files by a short segment list. groupsBy (end()) adds two Uint32Arrays of n/4 + 2√n + 1024 entries
@@ -56,10 +57,14 @@ type TypedArrayCtor = Uint8ArrayConstructor | Uint16ArrayConstructor | Uint32Arr
 const KEY_COLUMNS = {
   numberLo: Uint32Array,
   numberHi: Uint8Array,
-  recipientKey: Float64Array,
-  recipient: Uint32Array,
+  recipientKeyLo: Uint32Array,
   record: Uint32Array,
   lineDelta: Uint16Array,
+} as const satisfies Record<string, TypedArrayCtor>;
+
+const RECIPIENT_COLUMNS = {
+  recipientKeyHi: Uint32Array,
+  recipient: Uint32Array,
 } as const satisfies Record<string, TypedArrayCtor>;
 
 const IDENTITY_COLUMNS = {
@@ -77,7 +82,7 @@ const OFFSET_COLUMNS = {
   offsetHi: Uint8Array,
 } as const satisfies Record<string, TypedArrayCtor>;
 
-const COLUMNS = { ...KEY_COLUMNS, ...IDENTITY_COLUMNS, ...OFFSET_COLUMNS } as const;
+const COLUMNS = { ...KEY_COLUMNS, ...RECIPIENT_COLUMNS, ...IDENTITY_COLUMNS, ...OFFSET_COLUMNS } as const;
 
 type ColumnName = keyof typeof COLUMNS;
 type KeyColumnName = keyof typeof KEY_COLUMNS;
@@ -86,12 +91,14 @@ type IdentityColumnName = keyof typeof IDENTITY_COLUMNS;
 const bytesOf = (cols: Record<string, TypedArrayCtor>) => Object.values(cols).reduce((s, c) => s + c.BYTES_PER_ELEMENT, 0);
 
 /** Bytes each record added with its identity costs (the benchmark reports it next to the measured heap growth). */
-export const IDENTITY_INDEX_BYTES_PER_RECORD: number = bytesOf(KEY_COLUMNS) + bytesOf(IDENTITY_COLUMNS);
+export const IDENTITY_INDEX_BYTES_PER_RECORD: number = bytesOf(KEY_COLUMNS) + bytesOf(RECIPIENT_COLUMNS) + bytesOf(IDENTITY_COLUMNS);
 /** Bytes each deferred record costs (addDeferred: its file can be read again). */
 export const DEFERRED_INDEX_BYTES_PER_RECORD: number = bytesOf(KEY_COLUMNS) + bytesOf(OFFSET_COLUMNS);
 
-/** numberHi's flag for an entry added by addDeferred (the body needs 5 bits of the byte). */
+/** numberHi's flags (the body needs its low 5 bits): an entry added by addDeferred; an entry with a recipient key. */
 const DEFERRED = 0x80;
+const HAS_RECIPIENT_KEY = 0x40;
+const BODY_HIGH = 0x1f;
 
 /** Records per chunk: columns grow by whole chunks, so nothing is ever copied and at most one chunk is slack. */
 const CHUNK_BITS = 16;
@@ -165,18 +172,26 @@ export class IdentityIndex {
   private buffers: [Uint32Array, Uint32Array] | undefined;
   size = 0;
 
-  /** Adds a record with its identity (birth … to). */
+  /** Adds a record with its recipient and identity (birth … to). */
   add(e: IdentityEntry): void {
     const i = this.addKeys(e, 0);
+    this.setRecipient(i, e);
     this.setIdentity(i, e);
   }
 
-  /** Adds a record without its identity, which setIdentity gives later if needed: its offset is kept instead. */
+  /** Adds a record without its recipient and identity (setRecipient, setIdentity give them later if needed): its offset is kept instead. */
   addDeferred(e: IdentityEntry): void {
     const i = this.addKeys(e, DEFERRED);
     const c = i >>> CHUNK_BITS;
     this.cols.offsetLo.chunk(c)[i & MASK] = e.offset >>> 0; // e.offset < 2^40
     this.cols.offsetHi.chunk(c)[i & MASK] = (e.offset - (e.offset >>> 0)) / 0x1_0000_0000;
+  }
+
+  /** Writes entry i's recipient columns (the key's high bits, the 受給者番号) from `e`. */
+  setRecipient(i: number, e: IdentityEntry): void {
+    const c = i >>> CHUNK_BITS;
+    this.cols.recipientKeyHi.chunk(c)[i & MASK] = (e.recipientKey - (e.recipientKey >>> 0)) / 0x1_0000_0000;
+    this.cols.recipient.chunk(c)[i & MASK] = e.recipient;
   }
 
   /** Writes entry i's identity columns (birth … to) from `e`. */
@@ -210,9 +225,8 @@ export class IdentityIndex {
     const j = i & MASK;
     const w = this.w!;
     w.numberLo[j] = e.body >>> 0; // e.body < 2^37: >>> 0 is its low 32 bits
-    w.numberHi[j] = (e.body - (e.body >>> 0)) / 0x1_0000_0000 | flags;
-    w.recipientKey[j] = e.recipientKey;
-    w.recipient[j] = e.recipient;
+    w.numberHi[j] = (e.body - (e.body >>> 0)) / 0x1_0000_0000 | flags | (e.recipientKey !== 0 ? HAS_RECIPIENT_KEY : 0);
+    w.recipientKeyLo[j] = e.recipientKey >>> 0; // e.recipientKey < 2^53: its low 32 bits
     w.record[j] = e.record;
     const delta = e.line - e.record;
     if (delta >= 0 && delta < LINE_OVERFLOW) w.lineDelta[j] = delta;
@@ -287,11 +301,41 @@ export class IdentityIndex {
   }
 
   body(i: number): number {
-    return (this.cols.numberHi.get(i) & ~DEFERRED) * 0x1_0000_0000 + this.cols.numberLo.get(i);
+    return (this.cols.numberHi.get(i) & BODY_HIGH) * 0x1_0000_0000 + this.cols.numberLo.get(i);
   }
 
-  get(i: number, col: Exclude<ColumnName, "numberLo" | "numberHi" | "offsetLo" | "offsetHi">): number {
+  /** The low 32 bits of entry i's recipient key, or -1 when it has none (known for every entry). */
+  recipientKeyLow(i: number): number {
+    return this.cols.numberHi.get(i) & HAS_RECIPIENT_KEY ? this.cols.recipientKeyLo.get(i) : -1;
+  }
+
+  /** Entry i's whole recipient key (0 = none); for a deferred entry only once setRecipient gave it. */
+  recipientKey(i: number): number {
+    return this.recipientKeyLow(i) < 0 ? 0 : this.cols.recipientKeyHi.get(i) * 0x1_0000_0000 + this.cols.recipientKeyLo.get(i);
+  }
+
+  get(i: number, col: IdentityColumnName): number {
     return this.cols[col].get(i);
+  }
+
+  /**
+   * groupsBy("recipientKey") groups on the key's low 32 bits; this splits such groups by the whole key (members in
+   * order, groups of one dropped, groups in the order of their first records). Every member needs its recipient
+   * columns (add, or setRecipient).
+   */
+  splitByRecipientKey(groups: readonly number[][]): number[][] {
+    const out: number[][] = [];
+    for (const group of groups) {
+      const byKey = new Map<number, number[]>();
+      for (const i of group) {
+        const k = this.recipientKey(i);
+        const g = byKey.get(k);
+        if (g) g.push(i);
+        else byKey.set(k, [i]);
+      }
+      for (const g of byKey.values()) if (g.length > 1) out.push(g);
+    }
+    return out.sort((a, b) => a[0] - b[0]);
   }
 
   position(i: number): IndexedPosition {
@@ -318,8 +362,9 @@ export class IdentityIndex {
   }
 
   /**
-   * Groups of indexed records sharing a key (`body` or `recipientKey`); only keys held by two or more records, each
-   * group in record order and the groups in the order of their first records.
+   * Groups of indexed records sharing a key (`body`, or the low 32 bits of `recipientKey`: see splitByRecipientKey);
+   * only keys held by two or more records, each group in record order and the groups in the order of their first
+   * records.
    *
    * Every key is reduced to a 32-bit hash. A sieve of two bits per bucket (about 8 buckets per record) lets through
    * the hashes whose bucket was hit twice: the duplicates and about 12% of the others. Those are radix sorted to
@@ -367,7 +412,7 @@ export class IdentityIndex {
       const len = this.keyHashes(key, c, HASHES);
       for (let j = dups.next(HASHES, 0, len); j < len; j = dups.next(HASHES, j + 1, len)) {
         const i = c * CHUNK + j;
-        const k = key === "body" ? this.body(i) : this.cols.recipientKey.get(i);
+        const k = key === "body" ? this.body(i) : this.cols.recipientKeyLo.get(i);
         const g = byKey.get(k);
         if (g) g.push(i);
         else byKey.set(k, [i]);
@@ -383,7 +428,7 @@ export class IdentityIndex {
   private keyHashes(key: KeyName, c: number, out: Uint32Array): number {
     const len = Math.min(CHUNK, this.size - c * CHUNK);
     if (key === "body") hashBodies(this.cols.numberLo.chunk(c) as Uint32Array, this.cols.numberHi.chunk(c) as Uint8Array, len, out);
-    else hashRecipientKeys(this.cols.recipientKey.chunk(c) as Float64Array, len, out);
+    else hashRecipientKeys(this.cols.recipientKeyLo.chunk(c) as Uint32Array, this.cols.numberHi.chunk(c) as Uint8Array, len, out);
     return len;
   }
 
@@ -410,22 +455,20 @@ const HASHES = new Uint32Array(CHUNK);
 
 function hashBodies(lo: Uint32Array, hi: Uint8Array, len: number, out: Uint32Array): void {
   for (let j = 0; j < len; j++) {
-    let h = lo[j] ^ Math.imul(hi[j] & ~DEFERRED, 0x9e3779b1);
+    let h = lo[j] ^ Math.imul(hi[j] & BODY_HIGH, 0x9e3779b1);
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     out[j] = (h ^ (h >>> 16)) >>> 0 || 1; // 0 means "no key"
   }
 }
 
-function hashRecipientKeys(keys: Float64Array, len: number, out: Uint32Array): void {
+function hashRecipientKeys(lo: Uint32Array, flags: Uint8Array, len: number, out: Uint32Array): void {
   for (let j = 0; j < len; j++) {
-    const k = keys[j];
-    if (k === 0) {
+    if ((flags[j] & HAS_RECIPIENT_KEY) === 0) {
       out[j] = 0;
       continue;
     }
-    // k >>> 0 is k mod 2^32 (k < 2^53 is an integer): the key's low 32 bits, without a float division
-    let h = (k >>> 0) ^ Math.imul((k - (k >>> 0)) / 0x1_0000_0000, 0x9e3779b1);
+    let h = lo[j];
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     out[j] = (h ^ (h >>> 16)) >>> 0 || 1;

@@ -199,12 +199,22 @@ describe.each(MODES)("B04 (b): one 受給者番号 + 枝番 with two 個人番�
 });
 
 describe("the B04 index", () => {
-  it("costs 38 bytes per record (at most 40), 28 when the record's file can be read again", () => {
+  it("costs 38 bytes per record (at most 40), 20 when the record's file can be read again", () => {
     expect(B04_INDEX_BYTES_PER_RECORD).toBe(38);
-    expect(B04_DEFERRED_BYTES_PER_RECORD).toBe(28);
+    expect(B04_DEFERRED_BYTES_PER_RECORD).toBe(20);
   });
 
-  it("keeps a deferred record's offset instead of its identity, which only setIdentity allocates", () => {
+  it("groups 受給者番号 keys on their low 32 bits, then splits the groups by the whole key", () => {
+    const idx = new IdentityIndex();
+    const base = { body: 31415926535, recipient: 0, birth: 1, sex: 1, name: 1, kana: 1, address: 1, from: 0, to: 0, offset: 0 };
+    const keys = [5, 5 + 2 ** 32, 5, 2 ** 40, 0, 0]; // two keys with the same low bits; 0 = no 受給者番号
+    keys.forEach((recipientKey, n) => idx.add({ ...base, recipientKey, fileIndex: 0, record: n + 1, line: n + 2 }));
+    expect(idx.groupsBy("recipientKey")).toEqual([[0, 1, 2]]);
+    expect(idx.splitByRecipientKey(idx.groupsBy("recipientKey"))).toEqual([[0, 2]]);
+    expect([idx.recipientKey(1), idx.recipientKeyLow(1), idx.recipientKey(4), idx.recipientKeyLow(4)]).toEqual([5 + 2 ** 32, 5, 0, -1]);
+  });
+
+  it("keeps a deferred record's offset instead of its recipient and identity, which only setRecipient and setIdentity allocate", () => {
     const idx = new IdentityIndex();
     const base = { body: 31415926535, recipientKey: 1, recipient: 0, birth: 1, sex: 1, name: 1, kana: 1, address: 1, from: 0, to: 0 };
     idx.addDeferred({ ...base, fileIndex: 0, record: 1, line: 2, offset: 2 ** 39 + 5 });
@@ -315,5 +325,20 @@ describe("the B04 index", () => {
       { record: 1, kind: "eligibility", recipientNumber: "0123455", codes: ["B04"] },
       { record: 2, kind: "eligibility", recipientNumber: "1234566", codes: ["B04"] },
     ]);
+  });
+
+  it("reads again the records that share only a 受給者番号 (two 個人番号), for their 受給者番号 in the suspended list", () => {
+    const rows = [stranger(), row({ individualNumber: A }), row({ individualNumber: B })]; // 1234566 with A and with B
+    const path = join(mkdtempSync(join(tmpdir(), "oqs-b04-")), "f.csv");
+    const fields = Object.keys(rows[0]) as (keyof Row)[];
+    const csv = writeRowsCsv(path, fields, rows);
+    const collector = new FindingCollector();
+    const run = new CheckRun({ checks: [check], options: DEFAULT_TEST_OPTIONS });
+    run.addFile("f.csv", Object.fromEntries(fields.map((f) => [f, f])), collector, undefined, csv.rereader);
+    rows.forEach((fields, i) => run.record({ record: i + 1, line: i + 2, offset: csv.offsets[i], fileIndex: 0, cells: [], fields, raw: csv.raws[i] }));
+    run.end();
+    expect(run.crashes).toEqual([]);
+    expect(brief(collector.findings)).toEqual([2, 3].map((record) => ({ code: "B04", messageId: "twoNumbers", record, field: "individualNumber" })));
+    expect(collector.suspendedRecords()).toMatchObject([{ record: 2, recipientNumber: "1234566" }, { record: 3, recipientNumber: "1234566" }]);
   });
 });
