@@ -97,6 +97,19 @@ describe("IdentityIndex.groupsBy", () => {
     expectSameGroups(keys);
   });
 
+  it("keeps a key's shared hashes valid while the other key's are found (markShared, then groupsBy with them)", () => {
+    // A few shared keys among many: the sets are small enough to live in the index's scratch buffers.
+    const keys = Array.from({ length: 20_000 }, (_, i) => ({ body: i < 20 ? i % 10 : 1_000 + i, recipientKey: i >= 19_980 ? 7 + (i % 10) : 50_000 + i }));
+    const idx = indexOf(keys);
+    const bodies = idx.sharedHashes("body");
+    const recipients = idx.sharedHashes("recipientKey"); // its search reuses the scratch buffers the first one came from
+    const marks = new Uint8Array(keys.length);
+    idx.markShared("body", marks, bodies);
+    expect([...marks.keys()].filter((i) => marks[i] === 1)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(idx.groupsBy("body", bodies)).toEqual(expectedGroups(keys, "body"));
+    expect(idx.groupsBy("recipientKey", recipients)).toEqual(expectedGroups(keys, "recipientKey"));
+  });
+
   it("of an empty index or one record is empty", () => {
     expectSameGroups([]);
     expectSameGroups([{ body: 1, recipientKey: 1 }]);

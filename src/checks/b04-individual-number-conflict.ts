@@ -57,11 +57,16 @@ export default defineCheck({
         index.importState(state as IdentityIndexState, shift);
       },
       end() {
-        const sameNumber = index.groupsBy("body");
-        const sameRecipient = index.groupsBy("recipientKey");
-        fillDeferred(ctx, index, [...sameNumber, ...sameRecipient], formats);
-        reportDifferentPeople(ctx, index, sameNumber);
-        reportTwoNumbers(ctx, index, index.splitByRecipientKey(sameRecipient));
+        // The records of both kinds of group are marked and read again first; the groups themselves are built one
+        // kind at a time, to report (every number twice: a million small arrays per kind, never both at once).
+        const wanted = new Uint8Array(index.size);
+        const numberHashes = index.sharedHashes("body");
+        const recipientHashes = index.sharedHashes("recipientKey");
+        index.markShared("body", wanted, numberHashes);
+        index.markShared("recipientKey", wanted, recipientHashes);
+        fillDeferred(ctx, index, wanted, formats);
+        reportDifferentPeople(ctx, index, index.groupsBy("body", numberHashes));
+        reportTwoNumbers(ctx, index, index.splitByRecipientKey(index.groupsBy("recipientKey", recipientHashes)));
         index = new IdentityIndex(); // its columns are not needed for the report: released before it is written
       },
     };
@@ -165,12 +170,12 @@ function fieldsOf(mask: number): FieldName[] {
 }
 
 /**
- * Reads again the deferred members of the groups (by file, in file order) and gives the index their recipient and
- * identity. A record that no longer holds its 個人番号 and 受給者番号 key means the file changed during the run: the
- * check stops (exit 2).
+ * Reads again the deferred entries marked in `wanted` (by file, in file order) and gives the index their recipient
+ * and identity. A record that no longer holds its 個人番号 and 受給者番号 key means the file changed during the run:
+ * the check stops (exit 2).
  */
-function fillDeferred(ctx: CheckContext, index: IdentityIndex, groups: readonly number[][], formats: readonly string[]): void {
-  const members = Uint32Array.from(new Set(groups.flat().filter((i) => index.isDeferred(i)))).sort();
+function fillDeferred(ctx: CheckContext, index: IdentityIndex, wanted: Uint8Array, formats: readonly string[]): void {
+  const members = deferredMembers(index, wanted);
   for (let a = 0; a < members.length; ) {
     const fileIndex = index.fileIndexOf(members[a]);
     let b = a + 1;
@@ -188,6 +193,15 @@ function fillDeferred(ctx: CheckContext, index: IdentityIndex, groups: readonly 
     });
     a = b;
   }
+}
+
+/** The marked entries that are deferred, in index (file) order. */
+function deferredMembers(index: IdentityIndex, wanted: Uint8Array): Uint32Array {
+  let n = 0;
+  for (let i = 0; i < wanted.length; i++) if (wanted[i] === 1 && index.isDeferred(i)) n++;
+  const members = new Uint32Array(n);
+  for (let i = 0, k = 0; k < n; i++) if (wanted[i] === 1 && index.isDeferred(i)) members[k++] = i;
+  return members;
 }
 
 function fileChanged(ctx: CheckContext, path: string, record: number): Error {

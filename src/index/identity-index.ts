@@ -326,6 +326,11 @@ export class IdentityIndex {
   splitByRecipientKey(groups: readonly number[][]): number[][] {
     const out: number[][] = [];
     for (const group of groups) {
+      const first = this.recipientKey(group[0]);
+      if (group.every((i) => this.recipientKey(i) === first)) {
+        out.push(group); // nearly always: one whole key
+        continue;
+      }
       const byKey = new Map<number, number[]>();
       for (const i of group) {
         const k = this.recipientKey(i);
@@ -374,9 +379,28 @@ export class IdentityIndex {
    * double per record; transient memory: the sieve's two bit sets (≈ 1 byte per record each), which then serve as
    * the sort's two buffers.
    */
-  groupsBy(key: KeyName): number[][] {
-    const dups = this.duplicatedHashes(key);
+  groupsBy(key: KeyName, dups: SharedHashes = this.sharedHashes(key)): number[][] {
     return dups.size === 0 ? [] : this.groupsOfHashes(key, dups);
+  }
+
+  /**
+   * Sets marks[i] to 1 for every entry whose key hash is held twice or more (every member of groupsBy(key), and the
+   * rare entry whose hash only collides), without building the groups. `dups` can then serve groupsBy(key, dups).
+   */
+  markShared(key: KeyName, marks: Uint8Array, dups: SharedHashes = this.sharedHashes(key)): void {
+    if (dups.size === 0) return;
+    for (let c = 0; c * CHUNK < this.size; c++) {
+      const len = this.keyHashes(key, c, HASHES);
+      for (let j = dups.next(HASHES, 0, len); j < len; j = dups.next(HASHES, j + 1, len)) marks[c * CHUNK + j] = 1;
+    }
+  }
+
+  /**
+   * The key hashes held by two or more entries (for groupsBy and markShared), in memory of their own: the set
+   * groupsBy makes for itself lives in scratch buffers that the next call overwrites.
+   */
+  sharedHashes(key: KeyName): SharedHashes {
+    return this.duplicatedHashes(key).copy();
   }
 
   /** The hashes held by two or more records. */
@@ -446,6 +470,9 @@ export class IdentityIndex {
 }
 
 type KeyName = "body" | "recipientKey";
+
+/** The key hashes held twice or more (opaque outside the index). */
+export type SharedHashes = HashSet32;
 
 /** Scratch space for one chunk's key hashes (groupsBy materialises them, then loops over plain numbers). */
 const HASHES = new Uint32Array(CHUNK);
@@ -690,6 +717,11 @@ class HashSet32 {
 
   has(h: number): boolean {
     return this.slots[this.slotOf(h)] === h;
+  }
+
+  /** The same set in memory of its own (its slots may be a scratch buffer that is reused). */
+  copy(): HashSet32 {
+    return Object.assign(Object.create(HashSet32.prototype) as HashSet32, { ...this, slots: this.slots.slice() });
   }
 
   /** The first j in from … len − 1 with hashes[j] in the set, or len (one loop: the hint turns most away). */
