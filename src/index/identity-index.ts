@@ -314,10 +314,6 @@ export class IdentityIndex {
     return this.recipientKeyLow(i) < 0 ? 0 : this.cols.recipientKeyHi.get(i) * 0x1_0000_0000 + this.cols.recipientKeyLo.get(i);
   }
 
-  get(i: number, col: IdentityColumnName): number {
-    return this.cols[col].get(i);
-  }
-
   /**
    * groupsBy("recipientKey") groups on the key's low 32 bits; this splits such groups by the whole key (members in
    * order, groups of one dropped, groups in the order of their first records). Every member needs its recipient
@@ -379,7 +375,7 @@ export class IdentityIndex {
    * double per record; transient memory: the sieve's two bit sets (≈ 1 byte per record each), which then serve as
    * the sort's two buffers.
    */
-  groupsBy(key: KeyName, dups: SharedHashes = this.sharedHashes(key)): number[][] {
+  groupsBy(key: KeyName, dups: SharedHashes = this.duplicatedHashes(key)): number[][] {
     return dups.size === 0 ? [] : this.groupsOfHashes(key, dups);
   }
 
@@ -387,7 +383,7 @@ export class IdentityIndex {
    * Sets marks[i] to 1 for every entry whose key hash is held twice or more (every member of groupsBy(key), and the
    * rare entry whose hash only collides), without building the groups. `dups` can then serve groupsBy(key, dups).
    */
-  markShared(key: KeyName, marks: Uint8Array, dups: SharedHashes = this.sharedHashes(key)): void {
+  markShared(key: KeyName, marks: Uint8Array, dups: SharedHashes = this.duplicatedHashes(key)): void {
     if (dups.size === 0) return;
     for (let c = 0; c * CHUNK < this.size; c++) {
       const len = this.keyHashes(key, c, HASHES);

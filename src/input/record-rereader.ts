@@ -16,7 +16,8 @@ export type RereadFields = Partial<Record<FieldName, string>>;
 
 /**
  * The fields of records whose offsets a first pass noted (B04 folds names and addresses only for records that share
- * a 個人番号). Only regular files can be read twice: `rereaderFor` gives undefined for standard input and pipes.
+ * a 個人番号; B05–B07 show a differing reference record). Only regular files can be read twice: `rereaderFor` gives
+ * undefined for standard input and pipes.
  */
 export class RecordRereader {
   constructor(
@@ -47,7 +48,8 @@ export class RecordRereader {
         for (let want = RECORD_BYTES; at < size; want *= 4) {
           const windowEnd = start + length;
           if (at < start || at >= windowEnd || (at + want > windowEnd && windowEnd < size)) {
-            const read = Math.max(WINDOW_BYTES, want);
+            // A window for the records that follow; a last (or only) record reads just what it needs.
+            const read = k + 1 < offsets.length ? Math.max(WINDOW_BYTES, want) : want;
             if (window.length < read) window = new Uint8Array(read);
             length = readSync(fd, window, 0, read, at);
             start = at;

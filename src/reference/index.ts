@@ -1,14 +1,11 @@
 // The reference extract (住基 / J-LIS) index: keys, byte offsets and fingerprints in typed arrays, not records.
-import { closeSync, openSync, readSync } from "node:fs";
 import { defineCheck, type Check } from "../checks/define.js";
 import { runCheckParallel } from "../engine/parallel.js";
 import type { RunOptions } from "../engine/run-types.js";
 import { fatal } from "../i18n/fatal.js";
 import { isAsciiDigits } from "../jp/blank.js";
-import { RecordDecoder } from "../input/decode.js";
 import type { EncodingName } from "../input/encodings.js";
-import { RecordScanner } from "../input/record-scanner.js";
-import { splitCells } from "../input/split-cells.js";
+import { RecordRereader, type RereadFields } from "../input/record-rereader.js";
 import type { DataRecord, FieldName } from "../types.js";
 import { BASIC4_COMPARED, type Basic4Values } from "./compare.js";
 import { comparable, fnv1a } from "./fingerprint.js";
@@ -159,7 +156,7 @@ export class ReferenceIndex {
   private lines = new Uint32Array(1024);
   private prints = new Uint32Array(1024 * BASIC4_COMPARED.length);
   private sealed: SealedEntries = EMPTY_SEALED;
-  private decoder?: RecordDecoder;
+  private reader?: RecordRereader;
   size = 0;
   duplicates = 0;
   /** XML references are parsed whole anyway: their records are kept for re-reading. */
@@ -320,38 +317,20 @@ export class ReferenceIndex {
   /** Re-reads entry i's record (from find; only to show a difference): a small read at its offset, scanned up to the record's end only. */
   valuesAt(i: number): Basic4Values {
     if (this.xmlRecords) return this.xmlRecords.get(this.keyAt(i))!;
-    const offset = this.offsetAt(i);
-    const csv = this.csv!;
-    this.decoder ??= new RecordDecoder(csv.encoding);
-    const fd = openSync(this.path, "r");
-    try {
-      for (let size = REREAD_BYTES; ; size *= 4) {
-        const buf = new Uint8Array(size);
-        const got = readSync(fd, buf, 0, size, offset);
-        let cells: string[] | undefined;
-        const scanner = new RecordScanner(csv.delimiter, Infinity, (r) => {
-          cells ??= splitCells(this.decoder!.decode(r.bytes).text, String.fromCharCode(csv.delimiter));
-        }, offset, 1, offset + 1);
-        scanner.push(buf.subarray(0, got));
-        if (!cells && got < size) scanner.end();
-        if (cells) return this.basic4Of(cells);
-        if (got < size) return this.basic4Of([]);
-      }
-    } finally {
-      closeSync(fd);
-    }
+    let fields: RereadFields = {};
+    this.rereader().fieldsAt([this.offsetAt(i)], (_, f) => (fields = f));
+    const out: Basic4Values = {};
+    for (const f of BASIC4_COMPARED) out[f] = fields[f];
+    return out;
   }
 
-  private basic4Of(cells: string[]): Basic4Values {
+  /** The reference file's re-reader, made on the first re-read in each thread (no field-length limit). */
+  private rereader(): RecordRereader {
     const csv = this.csv!;
-    const out: Basic4Values = {};
-    for (const f of BASIC4_COMPARED) {
-      const c = csv.cellOf[f];
-      const v = c === undefined ? undefined : cells[c];
-      const map = csv.values[f];
-      out[f] = v !== undefined && map && Object.hasOwn(map, v) ? map[v] : v;
-    }
-    return out;
+    return (this.reader ??= new RecordRereader(
+      this.path, csv.encoding, String.fromCharCode(csv.delimiter) as "," | "\t", Infinity,
+      { cellOf: csv.cellOf, columns: {}, values: csv.values, width: 0 },
+    ));
   }
 }
 
@@ -378,9 +357,6 @@ function sealedWithDirectory(entries: Uint32Array, m: number): SealedEntries {
   while (b <= buckets) directory[b++] = m;
   return { entries, directory, count: m, min, max, scale, buckets };
 }
-
-/** First read when re-reading a reference record (records are a few hundred bytes; longer ones read again). */
-const REREAD_BYTES = 2048;
 
 /** A pseudo-check that feeds every record of the reference file into `index` (in worker threads too). */
 export function referenceIndexer(index: ReferenceIndex): Check {
