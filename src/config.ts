@@ -4,6 +4,7 @@ import { z } from "zod";
 import { codeInfo } from "./codes/table.js";
 import { fatal } from "./i18n/fatal.js";
 import { zodIssues } from "./layout/profile.js";
+import { FAIL_ON } from "./report/verdict.js";
 import type { SeveritySetting } from "./types.js";
 
 export const CONFIG_FILE = "oqs-check.config.json";
@@ -18,6 +19,7 @@ export const ConfigSchema = z.strictObject({
   layout: z.string().optional(),
   allowedLaw: z.array(z.string().regex(/^\d{2}$/)).optional(),
   maxWarnings: z.number().int().min(0).optional(),
+  failOn: z.enum(FAIL_ON).optional(),
   maxFindings: z.number().int().min(0).optional(),
   maxFieldBytes: z.number().int().min(16).optional(),
   gaijiMap: z.string().optional(),

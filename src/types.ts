@@ -1,4 +1,5 @@
 // Shared types: fields, findings, records and the per-file/per-run report (SPEC §2, §4).
+import type { Verdict } from "./report/verdict.js";
 
 /** The logical fields a layout can map; the first four after recipient data are the basic 4 (基本4情報). */
 export const FIELD_NAMES = [
@@ -119,6 +120,8 @@ export interface InsurerSummary {
 
 export interface RunSummary {
   files: number;
+  /** Files that could not be checked (each has `error`): 「点検できなかったファイル」. */
+  unreadableFiles: number;
   records: number;
   recordsChecked: number;
   findings: number;
@@ -126,6 +129,8 @@ export interface RunSummary {
   counts: Record<string, number>;
   suspended: SuspensionCounts;
   byInsurer: Record<string, InsurerSummary>;
+  /** The check run's verdict (absent from merged reports): what the exit code says, and why. */
+  verdict?: Verdict;
 }
 
 export interface Report {

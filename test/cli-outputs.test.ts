@@ -27,9 +27,14 @@ describe("--split", () => {
     expect(ih).toBe(header);
     expect([...v, ...iv].sort()).toEqual([...records].sort());
     expect(valid.length + invalid.length - Buffer.byteLength(header + "\r\n", "latin1")).toBe(input.length);
-    const errorRecords = new Set(report.files[0].findings.filter((f: { severity: string }) => f.severity === "error").map((f: { record: number }) => f.record));
-    expect(iv.length).toBe(errorRecords.size);
-    for (const n of errorRecords) expect(iv).toContain(records[(n as number) - 1]);
+    // Invalid: every record with an error finding and every record the report predicts to be suspended (issue 13).
+    const failing = new Set<number>([
+      ...report.files[0].findings.filter((f: { severity: string }) => f.severity === "error").map((f: { record: number }) => f.record),
+      ...report.files[0].suspendedRecords.map((s: { record: number }) => s.record),
+    ]);
+    expect(report.files[0].suspendedRecords.some((s: { codes: string[] }) => s.codes.includes("B09"))).toBe(true);
+    expect(iv.length).toBe(failing.size);
+    for (const n of failing) expect(iv).toContain(records[n - 1]);
   });
 
   it("refuses XML and standard input with an explanation", async () => {
@@ -67,7 +72,9 @@ describe("merge", () => {
     const both = JSON.parse((await cli(["--redact", "--format", "json", "samples/defects.csv", "samples/clean.csv"])).stdout);
     expect(reportSchema.safeParse(merged).success).toBe(true);
     expect(merged.files).toEqual(both.files);
-    expect(merged.summary).toEqual(both.summary);
+    const { verdict, ...bothSummary } = both.summary;
+    expect(verdict.status).toBe("fail");
+    expect(merged.summary).toEqual(bothSummary);
     expect(JSON.stringify(merged)).not.toMatch(/山田|佐藤/);
   });
 

@@ -58,7 +58,7 @@ function collect(added: readonly Added[], max?: number): FindingCollector {
 function results(c: FindingCollector) {
   return {
     findings: c.findings, counts: c.counts, truncated: c.truncated, recordsWithFindings: c.recordsWithFindings,
-    errorRecords: [...c.errorRecords()].sort((a, b) => a - b), suspendedRecords: c.suspendedRecords(), byInsurer: c.byInsurer(),
+    errorRecords: [...c.failingRecords("error")].sort((a, b) => a - b), suspendedRecords: c.suspendedRecords(), byInsurer: c.byInsurer(),
   };
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { RecordScanner, type RawRecord } from "../src/input/record-scanner.js";
 import { reportSchema } from "../src/report/schema.js";
 import { cli, tempDir } from "./helpers/cli.js";
-import { exitForCounts, STACK_TRACE } from "./helpers/corpus.js";
+import { exitForSummary, STACK_TRACE } from "./helpers/corpus.js";
 import { mulberry32 as prng } from "../src/engine/sampler.js";
 
 const SEED = 0x0c5c_2026;
@@ -89,14 +89,15 @@ function problems(code: number, stdout: string, stderr: string): string[] {
   }
   if (report.summary && report.summary.findings !== sum(report.summary.counts)) out.push(`summary.findings ${report.summary.findings} ≠ sum of summary.counts`);
   const fatal = (report.files ?? []).some((f: { error?: unknown }) => f.error);
-  if (code === 2 && !fatal) out.push("exit 2 without a file error");
+  const expected = fatal ? 2 : exitForSummary(report.summary);
+  if (code !== expected) out.push(`exit ${code} but expected ${expected} for counts ${JSON.stringify(report.summary.counts)}`);
   if (code === 2 && stderr.trim().split("\n").length !== 1) out.push(`exit 2 with ${stderr.trim().split("\n").length} messages`);
-  if (code !== 2 && report.summary && code !== exitForCounts(report.summary.counts)) out.push(`exit ${code} but counts ${JSON.stringify(report.summary.counts)}`);
+  if (report.summary?.verdict?.exitCode !== code) out.push(`summary.verdict.exitCode ${report.summary?.verdict?.exitCode} ≠ exit ${code}`);
   return out;
 }
 
 describe(`fuzz: ${INPUTS} seeded mutations of the samples (seed ${SEED.toString(16)})`, () => {
-  it("never crash: exit 0/1 with a valid report, or 2 with one file error", async () => {
+  it("never crash: the exit code the report predicts, with a valid report, and one message for exit 2", async () => {
     const dir = tempDir();
     const rnd = prng(SEED);
     const failures: string[] = [];

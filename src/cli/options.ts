@@ -1,7 +1,6 @@
 // Turns parsed command-line options (and the config file) into validated run options; errors are FatalError.
-import { readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { AUTO_JOBS_MIN_BYTES, autoJobs } from "../engine/parallel.js";
-import { join } from "node:path";
 import { CHECKS } from "../checks/index.js";
 import type { Check, CheckOptions } from "../checks/define.js";
 import { codeInfo } from "../codes/table.js";
@@ -13,12 +12,11 @@ import { GaijiMapError, loadGaijiMap } from "../jp/gaiji-map.js";
 import { DEFAULT_PROFILE, loadLayoutProfile } from "../layout/profile.js";
 import { buildReferenceIndex, type ReferenceKey } from "../reference/index.js";
 import type { FormatContext } from "../report/format-context.js";
+import { DEFAULT_FAIL_ON, type FailOn } from "../report/verdict.js";
 import { isFormat, type FormatName } from "../report/formatters.js";
 import type { Lang, Severity, SeveritySetting } from "../types.js";
 
 export type Opts = Record<string, unknown>;
-
-const INPUT_EXTENSIONS = /\.(csv|tsv|txt|xml)$/i;
 
 export function todayYmd(): string {
   const d = new Date();
@@ -44,29 +42,6 @@ export function encodingOption(name: string, value: string): EncodingOption {
   return e;
 }
 
-/** Expands directories into the .csv/.tsv/.txt/.xml files below them, sorted. */
-export function expandInputs(inputs: readonly string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (INPUT_EXTENSIONS.test(e.name)) out.push(p);
-    }
-  };
-  for (const i of inputs) {
-    let isDir = false;
-    try {
-      isDir = i !== "-" && statSync(i).isDirectory();
-    } catch {
-      /* a missing file is reported by the reader */
-    }
-    if (isDir) walk(i);
-    else out.push(i);
-  }
-  return out;
-}
-
 export function reportTargets(specs: readonly string[]): { format: FormatName; file: string }[] {
   return specs.map((spec) => {
     const m = /^([a-z]+)=(.+)$/.exec(spec);
@@ -81,7 +56,10 @@ export function outputFormat(format: string): FormatName {
 }
 
 export function formatContext(o: Opts, lang: Lang, redact: boolean, color: boolean): FormatContext {
-  return { lang, redact, rows: (o.rows as "findings" | "records") ?? "findings", reportEncoding: (o.reportEncoding as "utf-8" | "cp932") ?? "utf-8", color };
+  return {
+    lang, redact, rows: (o.rows as "findings" | "records") ?? "findings", reportEncoding: (o.reportEncoding as "utf-8" | "cp932") ?? "utf-8", color,
+    failOn: (o.failOn as FailOn | undefined) ?? DEFAULT_FAIL_ON,
+  };
 }
 
 export interface PreparedRun {
@@ -89,6 +67,8 @@ export interface PreparedRun {
   rules: Map<string, SeveritySetting>;
   redact: boolean;
   maxWarnings?: number;
+  /** --fail-on, else the config file's `failOn`, else "suspension". */
+  failOn: FailOn;
   severity: (code: string) => Severity;
 }
 
@@ -140,7 +120,8 @@ export async function prepareRun(o: Opts, lang: Lang, env: Record<string, string
   }
   const maxWarnings = o.maxWarnings !== undefined ? intOption("--max-warnings", o.maxWarnings) : config.maxWarnings;
   const severity = (code: string): Severity => (rules.get(code) as Severity | undefined) ?? codeInfo(code)?.severity ?? "error";
-  return { run, rules, redact, maxWarnings, severity };
+  const failOn = (o.failOn as FailOn | undefined) ?? config.failOn ?? DEFAULT_FAIL_ON;
+  return { run, rules, redact, maxWarnings, failOn, severity };
 }
 
 /** --jobs N, or auto: threads (this one and N − 1 workers) when the inputs are large enough to repay starting them. */

@@ -40,7 +40,7 @@ export const CODES = [
     title: { ja: "生年月日が正しい日付でない", en: "Birth date is not a valid date" } },
   { code: "B02", name: "sex-invalid", severity: "error", suspension: "field", since: "0.1.0",
     title: { ja: "性別が 1・2・3 以外", en: "Sex is not 1, 2 or 3" } },
-  { code: "B09", name: "sex-unset", severity: "warning", suspension: "field", inferred: true, since: "0.1.0",
+  { code: "B09", name: "sex-unset", severity: "error", suspension: "field", inferred: true, since: "0.1.0",
     title: { ja: "性別が 3（未設定）", en: "Sex is 3 (unset)" } },
   { code: "B03", name: "basic4-empty", severity: "error", suspension: "field", since: "0.1.0",
     title: { ja: "基本4情報またはカナ氏名が空", en: "A basic-4 field or the kana name is empty" } },

@@ -2,6 +2,7 @@
 import { PERSONAL_KEYS, type FieldName, type Finding, type InsurerSummary, type SuspendedRecord, type SuspensionKind } from "../types.js";
 import { recordSuspension, suspensionRank } from "./suspension.js";
 import type { PositionShift } from "../checks/define.js";
+import type { FailOn } from "../report/verdict.js";
 
 /** The names of a set of bits and one mask page per 32 names, a word per record slot. */
 interface SlotSetsData {
@@ -199,10 +200,16 @@ export class FindingCollector {
     return this.slotOf.size;
   }
 
-  /** Record numbers having at least one error-severity finding (for --split). */
-  errorRecords(): Set<number> {
+  /**
+   * Record numbers that fail under `failOn` (for --split, as the verdict decides): those with an error finding, under
+   * `suspension` also those that would be suspended, under `warning` every record with a finding.
+   */
+  failingRecords(failOn: FailOn): Set<number> {
     const out = new Set<number>();
-    for (let slot = 0; slot < this.slots; slot++) if (this.flags[slot] & ERROR_FLAG) out.add(this.recordNo[slot]);
+    for (let slot = 0; slot < this.slots; slot++) {
+      const fails = (this.flags[slot] & ERROR_FLAG) !== 0 || failOn === "warning" || (failOn === "suspension" && this.kindOf(slot) !== "none");
+      if (fails) out.add(this.recordNo[slot]);
+    }
     return out;
   }
 

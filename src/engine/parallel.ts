@@ -4,7 +4,6 @@ import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { FatalError } from "../i18n/fatal.js";
 import { RecordDecoder } from "../input/decode.js";
 import { rereaderFor } from "../input/record-rereader.js";
 import { RecordScanner, type RawRecord } from "../input/record-scanner.js";
@@ -12,6 +11,7 @@ import { splitCells } from "../input/split-cells.js";
 import { resolveLayout, type ResolvedLayout } from "../layout/resolve.js";
 import type { ReferenceIndex } from "../reference/index.js";
 import { fatal } from "../i18n/fatal.js";
+import { asFileError } from "../i18n/system-errors.js";
 import { CheckRun } from "./check-run.js";
 import { FindingCollector, shiftCollectorState } from "./collector.js";
 import type { FileState, RunOptions, RunResult } from "./run-types.js";
@@ -243,8 +243,8 @@ export async function runCheckParallel(paths: readonly string[], opts: RunOption
         }
         files.push(await submitRanges(path, fileIndex, head, rest, eof, state, run, opts, pool, merger, newId));
       } catch (e) {
-        if (!(e instanceof FatalError)) throw e;
-        state.report.error = { code: e.kind, message: e.messageIn(opts.check.lang) };
+        const error = asFileError(path, e);
+        state.report.error = { code: error.kind, message: error.messageIn(opts.check.lang) };
       }
     }
     await merger.settled();

@@ -3,6 +3,7 @@ import type { Check, CheckOptions } from "../checks/define.js";
 import type { EncodingOption } from "../input/encodings.js";
 import type { LayoutProfile } from "../layout/profile.js";
 import type { FileReport, Report, SeveritySetting } from "../types.js";
+import type { FailOn } from "../report/verdict.js";
 import type { FindingCollector } from "./collector.js";
 
 export interface RunOptions {
@@ -36,8 +37,8 @@ export interface RunResult {
   report: Report;
   /** Messages of checks that threw: the run exits 2. */
   crashes: string[];
-  /** Per input file (same order as report.files): record numbers with at least one error finding. */
-  errorRecords: Set<number>[];
+  /** Per input file (same order as report.files): the record numbers that fail under `failOn` (for --split). */
+  failingRecords: (failOn: FailOn) => Set<number>[];
   /** Worker threads that did the work (0 = this thread). */
   workers: number;
   /** Parallel runs: byte ranges checked again because their cut fell inside a quoted line break. */

@@ -1,5 +1,6 @@
 // Runs a whole check: every input file read, decoded, split and checked; one Report for the run.
-import { FatalError, fatal } from "../i18n/fatal.js";
+import { fatal } from "../i18n/fatal.js";
+import { asFileError } from "../i18n/system-errors.js";
 import type { EncodingOption } from "../input/encodings.js";
 import { openInput, readHead } from "../input/open.js";
 import { RecordScanner, type RawRecord } from "../input/record-scanner.js";
@@ -8,6 +9,7 @@ import { readXml } from "../input/xml-reader.js";
 import { requireBasic4 } from "../layout/resolve.js";
 import { maskLongDigitRuns } from "../report/mask.js";
 import { sortedCounts, summarize } from "../report/summary.js";
+import type { FailOn } from "../report/verdict.js";
 import type { FileReport, Finding, InsurerSummary, Lang, Report } from "../types.js";
 import { CheckRun, describeCrash } from "./check-run.js";
 import { FindingCollector } from "./collector.js";
@@ -27,8 +29,8 @@ export async function runCheck(paths: readonly string[], opts: RunOptions): Prom
     try {
       await readFile(path, state, run, opts);
     } catch (e) {
-      if (!(e instanceof FatalError)) throw e;
-      state.report.error = { code: e.kind, message: e.messageIn(opts.check.lang) };
+      const error = asFileError(path, e);
+      state.report.error = { code: error.kind, message: error.messageIn(opts.check.lang) };
     }
   }
   run.end();
@@ -45,7 +47,8 @@ export function assembleResult(states: FileState[], run: CheckRun, opts: RunOpti
     files,
     summary: summarize(files),
   };
-  return { report, crashes: run.crashes.map(describeCrash), errorRecords: states.map((s) => s.collector?.errorRecords() ?? new Set<number>()), workers };
+  const failingRecords = (failOn: FailOn) => states.map((s) => s.collector?.failingRecords(failOn) ?? new Set<number>());
+  return { report, crashes: run.crashes.map(describeCrash), failingRecords, workers };
 }
 
 export function emptyFileReport(path: string): FileReport {

@@ -1,6 +1,7 @@
 // Opens an input (file or standard input) as a stream of byte chunks, with clear errors for missing files.
 import { createReadStream, statSync } from "node:fs";
 import { fatal } from "../i18n/fatal.js";
+import { unreadableFile } from "../i18n/system-errors.js";
 
 export const CHUNK_BYTES = 1 << 20;
 
@@ -12,7 +13,7 @@ export function openInput(path: string): AsyncIterable<Uint8Array> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw fatal("missing", `${path}: ファイルが見つかりません`, `${path}: no such file`);
-    throw fatal("unreadable", `${path}: ファイルを開けません（${code}）`, `${path}: cannot open the file (${code})`);
+    throw unreadableFile(path, e);
   }
   if (st.isDirectory()) throw fatal("directory", `${path}: フォルダーです`, `${path}: is a directory`);
   return createReadStream(path, { highWaterMark: CHUNK_BYTES });

@@ -17,6 +17,10 @@ const RECORD_HEADERS = {
   en: ["file", "record", "line", "recipientNumber", "kind", "codes", "fields"],
 } as const;
 
+/** The first cells every CSV report of this tool starts with (both row kinds, either language): to recognise one. */
+export const CSV_REPORT_LEAD_CELLS: readonly (readonly string[])[] = [FINDING_HEADERS.ja, FINDING_HEADERS.en, RECORD_HEADERS.ja, RECORD_HEADERS.en]
+  .map((h) => h.slice(0, 3));
+
 const FIELD_SEPARATOR = { ja: "、", en: " " } as const;
 
 /** A cell: text (guarded against Excel's conversions) or a number written as is. */

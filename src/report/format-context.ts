@@ -1,4 +1,5 @@
-// What every report formatter is told by the CLI: language, redaction, CSV row kind and encoding, colour.
+// What every report formatter is told by the CLI: language, redaction, CSV row kind and encoding, colour, --fail-on.
+import type { FailOn } from "./verdict.js";
 
 /** Passed by the CLI to each pure formatter `(report, ctx) => string | Buffer`. */
 export interface FormatContext {
@@ -12,4 +13,6 @@ export interface FormatContext {
   reportEncoding: "utf-8" | "cp932";
   /** Terminal only: decided once by the CLI. */
   color: boolean;
+  /** What fails the run (--fail-on): formatters mark the same findings as failing as the exit code counts. */
+  failOn: FailOn;
 }

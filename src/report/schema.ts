@@ -73,6 +73,7 @@ export const fileReportSchema = z.looseObject({
 
 export const runSummarySchema = z.looseObject({
   files: count,
+  unreadableFiles: count.optional(),
   records: count,
   recordsChecked: count.optional(),
   findings: count,
@@ -80,6 +81,11 @@ export const runSummarySchema = z.looseObject({
   counts,
   suspended: suspensionCounts,
   byInsurer: z.record(z.string(), insurerSummarySchema),
+  verdict: z.looseObject({
+    status: z.enum(["pass", "fail", "incomplete"]), exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+    failOn: z.enum(["error", "suspension", "warning"]),
+    reasons: z.array(z.looseObject({ reason: z.string(), count, message: z.string() })),
+  }).optional(),
 });
 
 /** The whole JSON report (`--format json`), schemaVersion 1. */

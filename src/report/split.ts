@@ -15,16 +15,16 @@ export interface SplitResult {
 /**
  * Copies the input's bytes: the header (everything before record 1) into both files, then every data record —
  * from its first byte up to the next record's first byte, so line ends and blank lines travel with it — into
- * the invalid file when its number is in `errorRecords`, else into the valid file.
+ * the invalid file when its number is in `errorRecords`, else into the valid file. `stem` names the outputs.
  */
 export async function splitFile(
   path: string, dir: string, errorRecords: ReadonlySet<number>, delimiter: number, hasHeader: boolean, maxFieldBytes: number,
+  stem: string = basename(path, extname(path) || ".csv"),
 ): Promise<SplitResult> {
   if (path === "-") throw fatal("split", "--split は標準入力には使えません（ファイルを指定してください）", "--split cannot be used with standard input (give a file)");
   if (/\.xml$/i.test(path)) throw fatal("split", `${path}: --split は CSV・TSV のみ対応です（XML は分割できません）`, `${path}: --split works on CSV/TSV only (XML cannot be split)`);
   mkdirSync(dir, { recursive: true });
   const ext = extname(path) || ".csv";
-  const stem = basename(path, ext);
   const out = { valid: join(dir, `${stem}.valid${ext}`), invalid: join(dir, `${stem}.invalid${ext}`) };
   if (resolve(out.valid) === resolve(path) || resolve(out.invalid) === resolve(path)) {
     throw fatal("split", `${path}: --split の出力先が入力ファイルと同じです。別のフォルダーを指定してください`, `${path}: --split would overwrite the input; choose another folder`);

@@ -12,7 +12,7 @@ export function sortedCounts(counts: Record<string, number>): Record<string, num
 
 export function summarize(files: readonly FileReport[]): RunSummary {
   const s: RunSummary = {
-    files: files.length, records: 0, recordsChecked: 0, findings: 0, recordsWithFindings: 0,
+    files: files.length, unreadableFiles: files.filter((f) => f.error).length, records: 0, recordsChecked: 0, findings: 0, recordsWithFindings: 0,
     counts: {}, suspended: { eligibility: 0, medical: 0 }, byInsurer: {},
   };
   for (const f of files) {

@@ -3,6 +3,7 @@ import { Chalk } from "chalk";
 import { codeInfo } from "../codes/table.js";
 import { FIELD_LABELS } from "../layout/aliases.js";
 import type { FileReport, Finding, Report, SuspendedRecord } from "../types.js";
+import type { Verdict } from "./verdict.js";
 import type { FormatContext } from "./format-context.js";
 
 const EXAMPLES_PER_CODE = 5;
@@ -20,11 +21,19 @@ const T = {
     kind: { eligibility: "資格情報及び医療情報の閲覧停止", medical: "医療情報・薬剤情報の閲覧停止" },
     recipient: "受給者番号",
     noneSuspended: "閲覧停止になる記録はありません。",
+    noneSuspendedYet: "点検できた記録には閲覧停止になるものはありません（点検できなかったファイルがあります）。",
     clean: "  指摘はありません。",
+    noRecords: "  記録がありません（ヘッダーだけのファイルです）。出力の条件を確かめてください。",
     skipped: (c: string, m: string) => `  ${c} は列（${m}）がないため点検していません`,
     truncated: "  （--max-findings により一覧は途中までです。件数は正確です）",
-    total: (r: Report) => `合計：${r.summary.files} ファイル、${r.summary.records} 件、指摘 ${r.summary.findings} 件、指摘のある記録 ${r.summary.recordsWithFindings} 件`,
+    total: (r: Report) => `合計：${r.summary.files} ファイル、${r.summary.records} 件、指摘 ${r.summary.findings} 件、指摘のある記録 ${r.summary.recordsWithFindings} 件` +
+      (r.summary.unreadableFiles > 0 ? `、点検できなかったファイル ${r.summary.unreadableFiles} 件` : ""),
     failed: "読めませんでした",
+    verdict: {
+      pass: (v: Verdict) => `判定：合格（終了コード 0）${v.failOn === "error" ? "。エラーの指摘はありません" : "。閲覧停止になる記録もエラーの指摘もありません"}`,
+      fail: (v: Verdict) => `判定：不合格（終了コード 1）— ${reasonsText(v, "、")}。直してから登録してください`,
+      incomplete: (v: Verdict) => `判定：点検が終わっていません（終了コード 2）— ${reasonsText(v, "、")}`,
+    },
   },
   en: {
     file: (f: FileReport) => (f.encoding ? `${f.path} (${f.encoding}${f.format ? ", " + f.format.toUpperCase() : ""}: ${f.encodingReason ?? ""})` : f.path),
@@ -37,13 +46,25 @@ const T = {
     kind: { eligibility: "eligibility and medical information hidden", medical: "medical and drug information hidden" },
     recipient: "recipient",
     noneSuspended: "No record would be suspended.",
+    noneSuspendedYet: "No record checked would be suspended (but some files could not be checked).",
     clean: "  No findings.",
+    noRecords: "  No records (the file has a header only). Check how it was exported.",
     skipped: (c: string, m: string) => `  ${c} not checked: column missing (${m})`,
     truncated: "  (list cut by --max-findings; counts are exact)",
-    total: (r: Report) => `Total: ${r.summary.files} files, ${r.summary.records} records, ${r.summary.findings} findings in ${r.summary.recordsWithFindings} records`,
+    total: (r: Report) => `Total: ${r.summary.files} files, ${r.summary.records} records, ${r.summary.findings} findings in ${r.summary.recordsWithFindings} records` +
+      (r.summary.unreadableFiles > 0 ? `, ${r.summary.unreadableFiles} file(s) could not be checked` : ""),
     failed: "could not be read",
+    verdict: {
+      pass: (v: Verdict) => `Verdict: pass (exit 0)${v.failOn === "error" ? "; no error finding" : "; no record would be suspended and no error finding"}`,
+      fail: (v: Verdict) => `Verdict: fail (exit 1) — ${reasonsText(v, ", ")}; fix them before uploading`,
+      incomplete: (v: Verdict) => `Verdict: incomplete (exit 2) — ${reasonsText(v, ", ")}`,
+    },
   },
 } as const;
+
+function reasonsText(v: Verdict, separator: string): string {
+  return v.reasons.map((r) => r.message).join(separator);
+}
 
 function sum(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
@@ -61,7 +82,8 @@ export function formatTerminal(report: Report, ctx: FormatContext): string {
     }
     out.push(t.stats(f));
     for (const s of f.skippedChecks ?? []) out.push(c.dim(t.skipped(s.code, s.missing.map((m) => FIELD_LABELS[m][ctx.lang]).join("・"))));
-    if (f.findings.length === 0 && sum(f.counts) === 0) out.push(c.green(t.clean));
+    if (f.records === 0) out.push(c.yellow(t.noRecords));
+    else if (f.findings.length === 0 && sum(f.counts) === 0) out.push(c.green(t.clean));
     const byCode = new Map<string, Finding[]>();
     for (const x of f.findings) byCode.set(x.code, [...(byCode.get(x.code) ?? []), x]);
     for (const code of Object.keys(f.counts)) {
@@ -78,7 +100,8 @@ export function formatTerminal(report: Report, ctx: FormatContext): string {
   }
   out.push(c.bold(t.suspendedTitle(report)));
   const all = report.files.flatMap((f) => f.suspendedRecords.map((s) => ({ f, s })));
-  if (all.length === 0) out.push(c.green(`  ${t.noneSuspended}`));
+  const incomplete = report.summary.verdict?.status === "incomplete" || report.summary.unreadableFiles > 0;
+  if (all.length === 0 && report.summary.records > 0) out.push(incomplete ? c.yellow(`  ${t.noneSuspendedYet}`) : c.green(`  ${t.noneSuspended}`));
   for (const kind of ["eligibility", "medical"] as const) {
     const list = all.filter((x) => x.s.kind === kind);
     if (list.length === 0) continue;
@@ -87,6 +110,8 @@ export function formatTerminal(report: Report, ctx: FormatContext): string {
     if (list.length > SUSPENDED_SHOWN) out.push(c.dim(t.more(list.length - SUSPENDED_SHOWN)));
   }
   out.push("", t.total(report));
+  const v = report.summary.verdict;
+  if (v) out.push(c.bold(v.status === "pass" ? c.green(t.verdict.pass(v)) : v.status === "fail" ? c.red(t.verdict.fail(v)) : c.red(t.verdict.incomplete(v))));
   return out.join("\n") + "\n";
 }
 

@@ -10,6 +10,6 @@ describe("B09 sex-unset", () => {
   it.each(["3", " 3 "])("%j → unset", (sex) => {
     const findings = runChecks([check], [row(), row({ sex }), row({ sex: "1" })]);
     expect(brief(findings)).toEqual([{ code: "B09", messageId: "unset", record: 2, field: "sex" }]);
-    expect(findings[0]).toMatchObject({ severity: "warning", suspension: "eligibility" });
+    expect(findings[0]).toMatchObject({ severity: "error", suspension: "eligibility" });
   });
 });

@@ -25,6 +25,15 @@ export function exitForCounts(counts: Record<string, number>): 0 | 1 {
   return Object.entries(counts).some(([code, n]) => n > 0 && codeInfo(code)?.severity === "error") ? 1 : 0;
 }
 
+/**
+ * Exit code issue 13 gives a report with no fatal problem (default --fail-on suspension, no --max-warnings): 2 when no
+ * record was read at all, 1 when any error-severity code is counted or any record would be suspended, else 0.
+ */
+export function exitForSummary(summary: { records: number; counts: Record<string, number>; suspended: { eligibility: number; medical: number } }): 0 | 1 | 2 {
+  if (summary.records === 0) return 2;
+  return exitForCounts(summary.counts) === 1 || summary.suspended.eligibility + summary.suspended.medical > 0 ? 1 : 0;
+}
+
 export function sha256(path: string): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");
 }
