@@ -7,7 +7,13 @@ import v8 from "node:v8";
 v8.setFlagsFromString("--max-semi-space-size=4");
 
 try {
-  const { run } = await import("../dist/cli.js");
+  const { run, langOf } = await import("../dist/cli.js");
+  const { guardStandardStreams } = await import("../dist/cli/io.js");
+  // A closed pipe (`| head -1`) is not a crash: the command ends quietly with the exit code it computed.
+  const streams = guardStandardStreams(langOf(process.argv.slice(2), process.env));
+  process.on("exit", () => {
+    if (streams.failed) process.exitCode = 2;
+  });
   process.exitCode = await run(process.argv);
 } catch (e) {
   process.stderr.write(`oqs-check: ${e && e.message ? e.message : String(e)}\n`);
