@@ -58,8 +58,11 @@ const EXPECTED_ROWS: string[][] = [
   ["higashi/broken.csv", "", "", "E_UTF16", "エラー", "", "", "", "", "", "UTF-16 のファイルは読めません", ""],
 ];
 
-/** What CP932 cannot hold in the rows above, and how the report must write it. */
-const CP932_REPLACED: [string, string][] = [["\uE000", "[U+E000]"], ["𠮷", "[U+20BB7]"], ["〜", "[U+301C]"]];
+/**
+ * How the rows above read back from a CP932 report: 𠮷 has no CP932 form ([U+XXXX]); 〜 U+301C is written as CP932's
+ * 8160, which CP932 decoders read as ～ U+FF5E; user-defined U+E000 is F040 and reads back as itself.
+ */
+const CP932_REPLACED: [string, string][] = [["𠮷", "[U+20BB7]"], ["〜", "～"]];
 
 function fixture() {
   return report([officeA(), officeB(), officeBClean(), unreadable()]);
@@ -113,7 +116,16 @@ describe("CSV report, UTF-8 with BOM (default)", () => {
 
 describe("CSV report, CP932", () => {
   const buf = formatCsv(fixture(), ctx({ reportEncoding: "cp932" }));
-  const text = iconv.decode(buf, "cp932");
+  const text = new TextDecoder("shift_jis").decode(buf);
+
+  it("writes 〜 and the user-defined area (F040, F9FC) in CP932, byte-exactly", () => {
+    const r = report([fileReport({ path: "x.csv", records: 1, findings: [finding({ code: "G01", record: 1, field: "name", value: "\uE000〜\uE757" })] })]);
+    const bytes = formatCsv(r, ctx({ reportEncoding: "cp932" }));
+    expect(bytes.includes(Buffer.from([0xf0, 0x40, 0x81, 0x60, 0xf9, 0xfc]))).toBe(true);
+    const rows = parseCsv(new TextDecoder("shift_jis").decode(bytes));
+    expect(readCell(rows[1][8])).toBe("\uE000～\uE757");
+    expect(new TextDecoder("shift_jis").decode(bytes)).not.toContain("[U+");
+  });
 
   it("has no BOM, no '?' written for a lost character, and CRLF line ends", () => {
     expect(buf[0]).not.toBe(0xef);

@@ -1,4 +1,4 @@
-// A01: a 政令指定都市 written without its ward (大阪市梅田… for 大阪市北区梅田…); suggests the city's wards.
+// A01: a 政令指定都市 written without its ward (大阪市梅田… for 大阪市北区梅田…); lists the city's wards as candidates.
 import { defineCheck } from "./define.js";
 import { readAddress } from "../jp/address.js";
 
@@ -8,8 +8,8 @@ export default defineCheck({
     fields: ["address"],
     messages: {
       wardMissing: {
-        ja: "政令指定都市の区が書かれていません（{count} 区のいずれか）",
-        en: "The designated city is written without its ward (one of {count} wards)",
+        ja: "政令指定都市の区が書かれていません（{city}の {count} 区のいずれか。住民票で確認してください）",
+        en: "The designated city is written without its ward (one of the {count} wards of {city}; check the resident record)",
       },
     },
   },
@@ -22,13 +22,13 @@ export default defineCheck({
         if (reading.wardStatus !== "missing" || !reading.place) return;
         const city = reading.place.municipality;
         const wards = city.wards!.map((w) => w.name);
+        // No 修正案: which ward is right cannot be told from the address; the candidates go in their own column.
         ctx.report({
           messageId: "wardMissing",
           at: rec,
           field: "address",
-          suggestion: wards.map((w) => city.name + w).join("・"),
-          data: { count: wards.length },
-          extra: { municipalityCode: city.code, wards },
+          data: { count: wards.length, city: city.name },
+          extra: { municipalityCode: city.code, wards, candidates: wards.map((w) => city.name + w) },
         });
       },
     };

@@ -6,7 +6,13 @@ import type { FieldName } from "../types.js";
 export const NAME_SPACES = [" ", "\u3000", "\t", "\u00a0"] as const;
 
 const isSpace = (c: string) => (NAME_SPACES as readonly string[]).includes(c);
-const label = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+/** What a clerk calls each space (messages name them, not their code points). */
+export const SPACE_NAMES: Readonly<Record<string, { ja: string; en: string }>> = {
+  " ": { ja: "半角スペース", en: "half-width space" },
+  "\u3000": { ja: "全角スペース", en: "full-width space" },
+  "\t": { ja: "タブ", en: "tab" },
+  "\u00a0": { ja: "ノーブレークスペース", en: "no-break space" },
+};
 const HALF_WIDTH_KANA = /[\uff61-\uff9f]/;
 
 export type SpacingProblem = "leading" | "trailing" | "doubled";
@@ -28,7 +34,7 @@ function isTidy(value: string): boolean {
 
 /** The spacing problems of one name value and its corrected form; undefined when it is blank (B03's case). */
 export function analyseNameSpacing(value: string, field: FieldName): {
-  problems: { kind: SpacingProblem; chars: string }[];
+  problems: { kind: SpacingProblem; spaces: string[] }[];
   corrected: string;
 } | undefined {
   // Fast path for the common clean value: no space at either end, no doubled space.
@@ -39,12 +45,12 @@ export function analyseNameSpacing(value: string, field: FieldName): {
   if (start === end) return undefined;
   while (isSpace(value[end - 1])) end--;
   const inner = value.slice(start, end);
-  const problems: { kind: SpacingProblem; chars: string }[] = [];
-  if (start > 0) problems.push({ kind: "leading", chars: [...new Set(value.slice(0, start))].map(label).join(" ") });
-  if (end < value.length) problems.push({ kind: "trailing", chars: [...new Set(value.slice(end))].map(label).join(" ") });
+  const problems: { kind: SpacingProblem; spaces: string[] }[] = [];
+  if (start > 0) problems.push({ kind: "leading", spaces: [...new Set(value.slice(0, start))] });
+  if (end < value.length) problems.push({ kind: "trailing", spaces: [...new Set(value.slice(end))] });
   const runs = [...inner.matchAll(/[ \u3000\t\u00a0]+/g)].map((m) => m[0]);
   const doubled = runs.filter((r) => r.length >= 2);
-  if (doubled.length > 0) problems.push({ kind: "doubled", chars: [...new Set(doubled.join(""))].map(label).join(" ") });
+  if (doubled.length > 0) problems.push({ kind: "doubled", spaces: [...new Set(doubled.join(""))] });
   if (problems.length === 0) return { problems, corrected: value };
   const separator = separatorKind(runs, field, inner);
   const corrected = inner.replace(/[ \u3000\t\u00a0]{2,}/g, separator);
@@ -78,12 +84,13 @@ export default defineCheck({
     code: "Z04",
     fields: FIELDS,
     messages: {
-      leading: { ja: "先頭に空白があります（{chars}）", en: "Leading white space ({chars})" },
-      trailing: { ja: "末尾に空白があります（{chars}）", en: "Trailing white space ({chars})" },
-      doubled: { ja: "空白が2つ以上続いています（{chars}）", en: "Two or more consecutive spaces ({chars})" },
+      leading: { ja: "先頭に{chars}があります", en: "Leading white space ({chars})" },
+      trailing: { ja: "末尾に{chars}があります", en: "Trailing white space ({chars})" },
+      doubled: { ja: "{chars}が2つ以上続いています", en: "Two or more consecutive spaces ({chars})" },
     },
   },
   create(ctx) {
+    const lang = ctx.options.lang;
     return {
       record(rec) {
         // The common record: both names read by name (not rec.fields[field]) and tidy.
@@ -101,7 +108,7 @@ export default defineCheck({
               at: rec,
               field,
               suggestion: result.corrected,
-              data: { chars: p.chars },
+              data: { chars: p.spaces.map((c) => SPACE_NAMES[c][lang]).join(lang === "ja" ? "・" : ", ") },
               extra: { inferred },
             });
           }

@@ -1,9 +1,9 @@
 // CSV report (--format csv): the clerk's list for Excel, one row per finding or per suspended record.
-import iconv from "iconv-lite";
 import type { FileReport, Finding, Report } from "../types.js";
+import { encodeCp932 } from "./cp932-encode.js";
 import type { FormatContext } from "./format-context.js";
 import {
-  SEVERITY_LABELS, SUSPENSION_LABELS, codePointNotation, displayFinding, displayRecipientNumber,
+  SEVERITY_LABELS, SUSPENSION_LABELS, displayFinding, displayRecipientNumber,
   fieldLabel, recipientIndex,
 } from "./format-shared.js";
 
@@ -124,38 +124,9 @@ function recordRows(report: Report, ctx: FormatContext): Cell[][] {
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** Code points CP932 holds exactly (encode → decode gives the same character). Cached per process. */
-const cp932Holds = new Map<number, boolean>();
-
-function holdsInCp932(ch: string, cp: number): boolean {
-  if (cp < 0x80) return true;
-  let ok = cp932Holds.get(cp);
-  if (ok === undefined) {
-    ok = cp < 0xd800 || cp > 0xdfff ? iconv.decode(iconv.encode(ch, "cp932"), "cp932") === ch : false;
-    cp932Holds.set(cp, ok);
-  }
-  return ok;
-}
-
-/** Replaces each character CP932 cannot hold exactly by its `[U+XXXX]` notation (iconv-lite would write "?"). */
-export function toCp932Text(text: string): string {
-  let out = "";
-  let start = 0;
-  let i = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (!holdsInCp932(ch, cp)) {
-      out += text.slice(start, i) + codePointNotation(cp);
-      start = i + ch.length;
-    }
-    i += ch.length;
-  }
-  return start === 0 ? text : out + text.slice(start);
-}
-
-/** The CSV report: UTF-8 with BOM, or CP932 with `[U+XXXX]` for what CP932 cannot hold; CRLF line ends. */
+/** The CSV report: UTF-8 with BOM, or CP932 (`[U+XXXX]` only for what CP932 cannot hold); CRLF line ends. */
 export function formatCsv(report: Report, ctx: FormatContext): Buffer {
   const text = toCsv(ctx.rows === "records" ? recordRows(report, ctx) : findingRows(report, ctx));
-  if (ctx.reportEncoding === "cp932") return iconv.encode(toCp932Text(text), "cp932");
+  if (ctx.reportEncoding === "cp932") return encodeCp932(text);
   return Buffer.concat([UTF8_BOM, Buffer.from(text, "utf8")]);
 }

@@ -22,7 +22,7 @@ describe("A01/designated-city-ward", () => {
     expect(findings.map((f) => rows[f.record - 1].address)).toEqual([]);
   });
 
-  it("flags every designated city written without its ward and lists its wards", () => {
+  it("flags every designated city written without its ward and lists its wards as candidates, with no 修正案", () => {
     const rows: Row[] = cities.flatMap((c) => [
       { address: `${c.pref}${c.name}本町1-2-3` },
       { address: `${c.pref}${c.name}1丁目2番3号` },
@@ -34,7 +34,9 @@ describe("A01/designated-city-ward", () => {
       const c = cities[Math.floor(i / 3)];
       expect([f.code, f.record, f.field, f.messageId]).toEqual(["A01", i + 1, "address", "wardMissing"]);
       expect(f.wards).toEqual(c.wards);
-      expect(f.suggestion).toBe(c.wards!.map((w) => c.name + w).join("・"));
+      expect(f.candidates).toEqual(c.wards!.map((w) => c.name + w));
+      expect(f.suggestion).toBeUndefined(); // which ward is right cannot be told from the address
+      expect(f.message).toContain(`${c.name}の ${c.wards!.length} 区のいずれか`);
     });
   });
 

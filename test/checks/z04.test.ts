@@ -87,6 +87,17 @@ describe("Z04/name-spacing", () => {
     ]);
   });
 
+  it("names the spaces as a clerk does (全角スペース, 半角スペース, タブ), in English with lang en", () => {
+    const rows: Row[] = [{ name: `山田${ZSP}太郎${ZSP}` }, { name: `${SP}山田${ZSP}太郎` }, { name: `山田\t${ZSP}太郎` }, { name: `山田${ZSP}太郎${SP}${ZSP}` }];
+    expect(runChecks([z04], rows).map((f) => f.message)).toEqual([
+      "末尾に全角スペースがあります",
+      "先頭に半角スペースがあります",
+      "タブ・全角スペースが2つ以上続いています",
+      "末尾に半角スペース・全角スペースがあります",
+    ]);
+    expect(runChecks([z04], rows.slice(0, 1), { options: { lang: "en" } }).map((f) => f.message)).toEqual(["Trailing white space (full-width space)"]);
+  });
+
   it("finds trailing U+3000 and U+0020 in names decoded from CP932 bytes", () => {
     // 81 40 is the CP932 full-width space; 0x20 the ASCII one.
     const base = iconv.encode(`山田${ZSP}太郎`, "cp932");
